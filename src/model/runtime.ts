@@ -1,0 +1,281 @@
+/**
+ * The model runtime: loads the shipped GGUF with node-llama-cpp on CPU and turns one
+ * normalized transcript into the model's raw response text (up to and including
+ * `<nexa_end>`).
+ *
+ * Start-up does the expensive work once: checksum and metadata checks, loading the
+ * weights, creating one context sequence and evaluating the fixed prompt prefix. Each
+ * request then only erases what came after the prefix, evaluates the query tokens and
+ * decodes greedily until `<nexa_end>`, a token bound or a time bound.
+ *
+ * Requests are serialized (one sequence, one KV cache); callers may fire them
+ * concurrently.
+ */
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import os from "node:os";
+import {
+  getLlama,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  LlamaLogLevel,
+  type LlamaModel,
+  readGgufFileInfo,
+  type Token,
+} from "node-llama-cpp";
+import { type Registry, registry as defaultRegistry } from "../registry/index.js";
+import { type ModelError, modelError } from "./errors.js";
+
+export const FUNCTION_SET_HASH_KEY = "octopus.function_set_hash";
+
+export interface ModelRuntimeOptions {
+  readonly modelPath: string;
+  /** Decoding threads; default max(1, cores - 1) (on 2 cores more threads were ~10x slower). */
+  readonly threads?: number;
+  /** Upper bound of generated tokens per request (a response is ~10-40 tokens). */
+  readonly maxTokens?: number;
+  /** Upper bound of wall time per request. */
+  readonly timeoutMs?: number;
+  /** Check the file against `<modelPath>.sha256` when that file exists (default true). */
+  readonly verifyChecksum?: boolean;
+  /** Optional GBNF grammar text that constrains decoding (see grammar.ts). */
+  readonly grammar?: string;
+  readonly registry?: Registry;
+}
+
+export interface Completion {
+  /** Raw model text up to and including `<nexa_end>`. */
+  readonly response: string;
+  readonly promptTokens: number;
+  readonly generatedTokens: number;
+  readonly latencyMs: number;
+}
+
+export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+export interface ModelInfo {
+  readonly path: string;
+  readonly sizeBytes: number;
+  readonly functionSetHash: string;
+  readonly parameters?: number;
+  readonly loadMs: number;
+  readonly threads: number;
+  readonly prefixTokens: number;
+}
+
+export class ModelRuntime {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly llama: Llama,
+    private readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    private readonly sequence: LlamaContextSequence,
+    private readonly prefixTokens: readonly Token[],
+    private readonly endToken: Token,
+    private readonly grammar: LlamaGrammar | undefined,
+    private readonly options: Required<Pick<ModelRuntimeOptions, "maxTokens" | "timeoutMs">>,
+    private readonly reg: Registry,
+    readonly info: ModelInfo,
+  ) {}
+
+  /** Loads and checks a model. Never throws: every failure is a ModelError. */
+  static async load(options: ModelRuntimeOptions): Promise<Result<ModelRuntime, ModelError>> {
+    const started = performance.now();
+    const reg = options.registry ?? defaultRegistry;
+    const path = options.modelPath;
+    const checked = await checkModelFile(path, reg, options.verifyChecksum ?? true);
+    if (!checked.ok) return checked;
+
+    let llama: Llama;
+    try {
+      llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error, progressLogs: false });
+    } catch (e) {
+      return fail("runtime_unavailable", `node-llama-cpp CPU runtime could not be loaded: ${errorText(e)}`, { path });
+    }
+    const threads = options.threads ?? Math.max(1, os.availableParallelism() - 1);
+    let model: LlamaModel | undefined;
+    try {
+      model = await llama.loadModel({ modelPath: path, gpuLayers: 0, useMmap: true });
+      const context = await model.createContext({ contextSize: 512, sequences: 1, threads, batchSize: 512 });
+      const sequence = context.getSequence();
+      const endToken = model.tokenize(reg.endToken, true)[0];
+      if (endToken === undefined || model.tokens.eos !== endToken)
+        throw new Error(`${reg.endToken} is not the model's end-of-sequence token`);
+      const prefixTokens = promptPrefixTokens(model, reg);
+      await sequence.evaluateWithoutGeneratingNewTokens([...prefixTokens]);
+      const grammar = options.grammar ? await llama.createGrammar({ grammar: options.grammar }) : undefined;
+      const info: ModelInfo = {
+        path,
+        sizeBytes: checked.value.sizeBytes,
+        functionSetHash: checked.value.hash,
+        loadMs: performance.now() - started,
+        threads,
+        prefixTokens: prefixTokens.length,
+      };
+      return {
+        ok: true,
+        value: new ModelRuntime(
+          llama,
+          model,
+          context,
+          sequence,
+          prefixTokens,
+          endToken,
+          grammar,
+          { maxTokens: options.maxTokens ?? 64, timeoutMs: options.timeoutMs ?? 2000 },
+          reg,
+          info,
+        ),
+      };
+    } catch (e) {
+      await model?.dispose().catch(() => undefined);
+      return fail("model_corrupt", `llama.cpp could not load ${path}: ${errorText(e)}`, { path });
+    }
+  }
+
+  /** Model text for one normalized transcript. Serialized; never throws. */
+  complete(input: string): Promise<Result<Completion, ModelError>> {
+    const run = this.queue.then(() => this.completeNow(input));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async completeNow(input: string): Promise<Result<Completion, ModelError>> {
+    if (this.closed) return fail("closed", "the model runtime is closed");
+    const started = performance.now();
+    const queryTokens = promptQueryTokens(this.model, this.reg, input);
+    const out: Token[] = [];
+    try {
+      // Keep the evaluated prefix; drop whatever the previous request left after it.
+      const next = this.sequence.nextTokenIndex;
+      if (next > this.prefixTokens.length)
+        await this.sequence.eraseContextTokenRanges([{ start: this.prefixTokens.length, end: next }]);
+      const grammarState = this.grammar
+        ? new (await import("node-llama-cpp")).LlamaGrammarEvaluationState({ model: this.model, grammar: this.grammar })
+        : undefined;
+      const deadline = started + this.options.timeoutMs;
+      const iterator = this.sequence.evaluate(queryTokens, {
+        temperature: 0,
+        ...(grammarState ? { grammarEvaluationState: grammarState } : {}),
+      });
+      for await (const token of iterator) {
+        out.push(token);
+        if (token === this.endToken) break;
+        if (out.length >= this.options.maxTokens) {
+          return fail("generation_overflow", `no ${this.reg.endToken} within ${this.options.maxTokens} tokens`, {
+            partialOutput: this.detokenize(out),
+          });
+        }
+        if (performance.now() > deadline) {
+          return fail("generation_timeout", `no ${this.reg.endToken} within ${this.options.timeoutMs} ms`, {
+            partialOutput: this.detokenize(out),
+          });
+        }
+      }
+    } catch (e) {
+      return fail("generation_failed", `llama.cpp failed while generating: ${errorText(e)}`, {
+        partialOutput: this.detokenize(out),
+      });
+    }
+    return {
+      ok: true,
+      value: {
+        response: this.detokenize(out),
+        promptTokens: this.prefixTokens.length + queryTokens.length,
+        generatedTokens: out.length,
+        latencyMs: performance.now() - started,
+      },
+    };
+  }
+
+  private detokenize(tokens: readonly Token[]): string {
+    return this.model.detokenize(tokens, true);
+  }
+
+  /** Idempotent: frees the context, the weights and the runtime. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    await this.context.dispose().catch(() => undefined);
+    await this.model.dispose().catch(() => undefined);
+    await this.llama.dispose().catch(() => undefined);
+  }
+}
+
+/**
+ * The prompt is tokenized in two parts so the prefix's KV state can be reused: the fixed
+ * prefix (with BOS when the model wants it) and `input + suffix`. User text is tokenized
+ * WITHOUT special-token parsing, so the characters `<nexa_3>` in a transcript stay text.
+ * The trainer (models/vehicle-v1/pipeline) tokenizes exactly the same way.
+ */
+export function promptPrefixTokens(model: LlamaModel, reg: Registry): Token[] {
+  const bos = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? [model.tokens.bos] : [];
+  return [...bos, ...model.tokenize(reg.promptPrefix, false)];
+}
+
+export function promptQueryTokens(model: LlamaModel, reg: Registry, input: string): Token[] {
+  return model.tokenize(`${input}${reg.promptSuffix}`, false);
+}
+
+async function checkModelFile(
+  path: string,
+  reg: Registry,
+  verifyChecksum: boolean,
+): Promise<Result<{ sizeBytes: number; hash: string }, ModelError>> {
+  let sizeBytes: number;
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return fail("model_missing", `model path ${path} is not a file`, { path });
+    sizeBytes = s.size;
+  } catch {
+    return fail("model_missing", `model file ${path} does not exist`, { path });
+  }
+  if (verifyChecksum) {
+    const expected = await readFile(`${path}.sha256`, "utf8").then(
+      (t) => t.trim().split(/\s+/)[0] ?? "",
+      () => undefined,
+    );
+    if (expected !== undefined) {
+      const actual = createHash("sha256")
+        .update(await readFile(path))
+        .digest("hex");
+      if (actual !== expected)
+        return fail("model_corrupt", `model file ${path} is corrupt: sha256 ${actual} != expected ${expected}`, {
+          path,
+        });
+    }
+  }
+  let hash: unknown;
+  try {
+    const info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, sourceType: "filesystem" });
+    hash = (info.metadata as unknown as Record<string, unknown>)[FUNCTION_SET_HASH_KEY];
+    if (hash === undefined) {
+      const octopus = (info.metadata as unknown as Record<string, Record<string, unknown> | undefined>)["octopus"];
+      hash = octopus?.["function_set_hash"];
+    }
+  } catch (e) {
+    return fail("model_corrupt", `model file ${path} is not a readable GGUF file: ${errorText(e)}`, { path });
+  }
+  if (typeof hash !== "string")
+    return fail("function_set_mismatch", `model ${path} declares no ${FUNCTION_SET_HASH_KEY}`, { path });
+  if (hash !== reg.hash)
+    return fail(
+      "function_set_mismatch",
+      `model ${path} was built for function set ${hash.slice(0, 12)}…, this agent runs ${reg.version} (${reg.hash.slice(0, 12)}…)`,
+      { path },
+    );
+  return { ok: true, value: { sizeBytes, hash } };
+}
+
+function fail(code: ModelError["code"], message: string, extra: Partial<ModelError> = {}) {
+  return { ok: false as const, error: modelError(code, message, extra) };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
