@@ -1,0 +1,25 @@
+/**
+ * What the evaluation needs from a system under test: text in, response text out.
+ * The shipped model (through ModelRuntime), the NLP.js baseline and any later system
+ * implement this, so all of them are run and scored the same way.
+ */
+
+export interface Prediction {
+  /** Raw response text in the contract grammar (up to and including `<nexa_end>`); absent on failure. */
+  readonly response?: string;
+  /** Why there is no (complete) response; the item is scored as wrong. */
+  readonly error?: string;
+  /** Text -> response time in milliseconds. */
+  readonly latencyMs: number;
+}
+
+export interface Predictor {
+  /** Name shown in the report, e.g. "octopus vehicle-v1 (Q8_0)" or "NLP.js baseline". */
+  readonly name: string;
+  /** Answers one normalized transcript. Must not throw: failures come back as `error`. */
+  predict(input: string): Promise<Prediction>;
+  /** Frees what the predictor holds (model weights); optional. */
+  close?(): Promise<void>;
+  /** Facts for the report (training rows, parameters, ...), one line each. */
+  readonly notes?: readonly string[];
+}
