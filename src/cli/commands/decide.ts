@@ -1,0 +1,37 @@
+/** `octopus-agent decide`: parse, bind and decide a raw model response without any model. */
+import type { Command } from "commander";
+import { decideResponse } from "../../agent/decide-response.js";
+import { callsJson, decisionsJson, decisionsTable, parseErrorJson } from "../../agent/report.js";
+import { initialGateMemory } from "../../safety/gate.js";
+import { profileFrom, stateFrom } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { type Output, printJson } from "../output.js";
+
+interface DecideOptions {
+  json?: boolean;
+  state?: string;
+  profile?: string;
+}
+
+export function registerDecide(program: Command, out: Output): void {
+  program
+    .command("decide")
+    .description("parse, bind and decide a raw model response (no model involved)")
+    .argument("<response>", "raw model response, e.g. \"<nexa_1>('driver', 72)<nexa_end>\"")
+    .option("--json", "print JSON: {calls, decisions}; a response that does not parse prints {error} and exits 2")
+    .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
+    .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
+    .action((response: string, opts: DecideOptions) => {
+      const profile = profileFrom(opts.profile);
+      const state = stateFrom(opts.state, profile);
+      const result = decideResponse(response, { profile, state, now: Date.now(), memory: initialGateMemory() });
+      if (!result.ok) {
+        if (opts.json) printJson(out, parseErrorJson(result.error));
+        else out.stderr(`response does not parse at ${result.error.position}: ${result.error.message}\n`);
+        process.exitCode = ExitCode.unparsable;
+        return;
+      }
+      if (opts.json) printJson(out, { calls: callsJson(result.results), decisions: decisionsJson(result.decisions) });
+      else out.stdout(`${decisionsTable(result.decisions)}\n`);
+    });
+}
