@@ -52,10 +52,9 @@ export function floodBlock(
   for (let i = memory.actuations.length - 1; i >= 0; i--) {
     const a = memory.actuations[i]!;
     if (a.key === key && now - a.at < duplicateWindowMs) {
-      const ago = now - a.at;
       return {
         code: "duplicate",
-        reason: `The same call was already actuated ${ago === 0 ? "in this response" : `${ago} ms ago`}; a repeat within ${duplicateWindowMs} ms is dropped as a duplicate.`,
+        reason: `The same call was already actuated ${now - a.at} ms ago; a repeat within ${duplicateWindowMs} ms is dropped as a duplicate.`,
       };
     }
   }
