@@ -1,0 +1,305 @@
+/**
+ * Inverse text normalization of a driver's transcript, applied to every query before
+ * it reaches the model: the generator applies it to the training data and the runtime
+ * applies it to what the speech recognizer (or a person) delivers, so the model only
+ * ever sees one written form of each thing a person can say.
+ *
+ * What it does, in order:
+ * - lowercase, strip accents, keep letters, digits and apostrophes inside words;
+ *   punctuation that carries no meaning becomes a space; whitespace collapses;
+ * - symbols that carry meaning become words: "%" -> "percent", "°" -> "degrees",
+ *   "a/c" -> "ac", "&" -> "and"; "21°C" -> "21 degrees celsius";
+ * - hesitations ("uh", "um", "erm") are dropped;
+ * - spoken numbers become digits ("seventy-two" -> 72, "a hundred" -> 100,
+ *   "one hundred fifty" -> 150, "twenty one point five" -> 21.5); "half", fractions,
+ *   plain ordinals and "one" as a pronoun stay words;
+ * - lengths become whole millimetres ("2 cm" -> "20 mm", "an inch" -> "25 mm");
+ * - the homophones a recognizer confuses are repaired where the context is certain:
+ *   "two"/"too" before a number or "the/my/max..." -> "to" ("set it two seventy" ->
+ *   "set it to 70"), "two"/"to" before "loud/much/bright..." -> "too", "four" before
+ *   "me/the/us..." -> "for". "to", "too" and "for" otherwise stay words.
+ *
+ * The function is total (never throws), deterministic and idempotent:
+ * normalize(normalize(x)) == normalize(x).
+ */
+import { isNumberWord, isNumeric, readNumber } from "./numbers.js";
+import { LENGTH_UNITS, toMillimetres } from "./units.js";
+
+/** Longest normalized transcript accepted (characters). */
+export const MAX_TRANSCRIPT_CHARS = 300;
+/** Raw input longer than this is refused before any work is done. */
+const MAX_RAW_CHARS = 4 * 1024;
+
+export type NormalizeErrorCode = "empty" | "too_long";
+
+export interface NormalizeError {
+  readonly code: NormalizeErrorCode;
+  readonly message: string;
+}
+
+export type NormalizeResult = { ok: true; text: string } | { ok: false; error: NormalizeError };
+
+/** Hesitation sounds a recognizer writes out; they never carry meaning. */
+const HESITATIONS = new Set(["uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm", "hmmm"]);
+
+/** Misspellings and variants folded into one written form. */
+const SPELLING: Readonly<Record<string, string>> = {
+  celcius: "celsius",
+  celsious: "celsius",
+  centigrade: "celsius",
+  farenheit: "fahrenheit",
+  farenheight: "fahrenheit",
+  fahrenheight: "fahrenheit",
+  farenhight: "fahrenheit",
+  deg: "degrees",
+  degs: "degrees",
+};
+
+/** Words after which "two"/"too" can only have been "to" ("set it two the max"). */
+const TO_CONTEXT_AFTER = new Set([
+  "the",
+  "a",
+  "an",
+  "my",
+  "your",
+  "his",
+  "her",
+  "their",
+  "our",
+  "max",
+  "maximum",
+  "min",
+  "minimum",
+  "full",
+  "halfway",
+  "level",
+  "auto",
+  "automatic",
+]);
+/** "two" (not "too") before a level word was "to": "seat heating two high". */
+const TO_LEVEL_AFTER = new Set(["low", "medium", "high"]);
+/** Words after which "two"/"to" can only have been "too" ("it's two loud"). */
+const TOO_CONTEXT_AFTER = new Set([
+  "loud",
+  "bright",
+  "dark",
+  "much",
+  "stuffy",
+  "noisy",
+  "windy",
+  "quiet",
+  "fast",
+  "slow",
+  "close",
+  "far",
+]);
+/** "two" before these was "too" too, but "to hot" may be "set it to hot", so "to" stays. */
+const TOO_ONLY_FROM_TWO = new Set(["hot", "cold", "warm", "cool"]);
+/** Words after which "four" can only have been "for" ("warmer four me"). */
+const FOR_CONTEXT_AFTER = new Set([
+  "me",
+  "us",
+  "you",
+  "him",
+  "her",
+  "them",
+  "the",
+  "my",
+  "a",
+  "an",
+  "now",
+  "your",
+  "our",
+  "their",
+]);
+
+interface Token {
+  text: string;
+  /** The single word a number was read from ("two" -> "2"), for the homophone repair. */
+  fromWord?: string;
+}
+
+function tooLong(length: number): NormalizeResult {
+  return {
+    ok: false,
+    error: {
+      code: "too_long",
+      message: `transcript is ${length} characters after normalization; the limit is ${MAX_TRANSCRIPT_CHARS}`,
+    },
+  };
+}
+
+/** Character-level clean-up: case, accents, symbols with meaning, punctuation without. */
+function cleanCharacters(text: string): string {
+  let s = text
+    .replace(/(\d)\s*½/g, "$1 and a half ")
+    .replace(/½/g, " half ")
+    .replace(/¼/g, " a quarter ")
+    .replace(/¾/g, " three quarters ")
+    .replace(/[º˚]/g, "°")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+  s = s.replace(/[‘’ʼ`´]/g, "'");
+  s = s.replace(/\ba\s*\/\s*c\b/g, " ac ").replace(/\ba\.c\.?(?![a-z0-9])/g, " ac ");
+  s = s.replace(/%/g, " percent ").replace(/°/g, " degrees ").replace(/&/g, " and ").replace(/\+/g, " plus ");
+  s = s.replace(/(^|[^\p{L}\p{N}])[-−](?=\d)/gu, "$1 minus ");
+  // Digit grouping "1,000" -> "1000"; a decimal point or clock colon between digits stays.
+  s = s.replace(/(\d),(?=\d{3}(?!\d))/g, "$1");
+  s = s.replace(/[^\p{L}\p{N}'.:]+/gu, " ");
+  s = s.replace(/(?<!\d)[.:]|[.:](?!\d)/g, " ");
+  // "20mm" -> "20 mm", "level2" -> "level 2"; ordinals ("21st", "3rd") stay whole.
+  s = s.replace(/(\d)(?!(?:st|nd|rd|th)(?![\p{L}]))(\p{L})/gu, "$1 $2").replace(/(\p{L})(\d)/gu, "$1 $2");
+  return s;
+}
+
+function splitWords(s: string): string[] {
+  const out: string[] = [];
+  for (const raw of s.split(" ")) {
+    const w = raw.replace(/^'+|'+$/g, "");
+    if (w === "" || HESITATIONS.has(w)) continue;
+    out.push(SPELLING[w] ?? w);
+  }
+  return out;
+}
+
+/** Multi-word forms folded into one: "per cent", "half way", a spelled-out "a c". */
+function mergeWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w === "per" && next === "cent") {
+      out.push("percent");
+      i++;
+    } else if (w === "half" && next === "way") {
+      out.push("halfway");
+      i++;
+    } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
+      out.push("ac");
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+function readNumbers(words: readonly string[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = readNumber(words, i);
+    if (phrase) {
+      out.push(phrase.singleWord ? { text: phrase.text, fromWord: words[i]! } : { text: phrase.text });
+      i = phrase.end;
+    } else {
+      out.push({ text: words[i]! });
+      i++;
+    }
+  }
+  return out;
+}
+
+function isSingularUnit(word: string | undefined): word is string {
+  return word !== undefined && LENGTH_UNITS[word] !== undefined && !word.endsWith("s");
+}
+
+/**
+ * Lengths without a digit, before numbers are read: "an inch" -> "25 mm", "a centimetre"
+ * -> "10 mm", "half an inch" / "a half inch" -> "13 mm". ("one and a half inches" is
+ * left to the number reader.)
+ */
+function convertWordLengths(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w === "half" && !(words[i - 1] === "a" && words[i - 2] === "and")) {
+      const j = next === "a" || next === "an" ? i + 2 : i + 1;
+      const unit = words[j];
+      if (isSingularUnit(unit)) {
+        if (out[out.length - 1] === "a") out.pop();
+        out.push(String(toMillimetres(0.5, unit)), "mm");
+        i = j;
+        continue;
+      }
+    }
+    if ((w === "a" || w === "an") && isSingularUnit(next) && next !== "mm" && next !== "mil") {
+      out.push(String(toMillimetres(1, next)), "mm");
+      i++;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** "<n> cm" -> "<10n> mm", "3 inches" -> "76 mm" (after numbers are read). */
+function convertNumericLengths(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]?.text;
+    if (isNumeric(t.text) && next !== undefined && LENGTH_UNITS[next] !== undefined) {
+      out.push({ text: String(toMillimetres(Number(t.text), next)) }, { text: "mm" });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** to/two/too and for/four, only where the following word leaves no doubt. */
+function repairHomophones(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]?.text;
+    if (next === undefined) continue;
+    const nextIsNumber = isNumeric(next) || isNumberWord(next);
+    if (t.fromWord === "two" || t.text === "two") {
+      if (nextIsNumber || TO_CONTEXT_AFTER.has(next) || TO_LEVEL_AFTER.has(next)) tokens[i] = { text: "to" };
+      else if (TOO_CONTEXT_AFTER.has(next) || TOO_ONLY_FROM_TWO.has(next)) tokens[i] = { text: "too" };
+    } else if (t.text === "too") {
+      if (nextIsNumber || TO_CONTEXT_AFTER.has(next)) tokens[i] = { text: "to" };
+    } else if (t.text === "to") {
+      if (TOO_CONTEXT_AFTER.has(next)) tokens[i] = { text: "too" };
+    } else if (t.fromWord === "four" || t.text === "four") {
+      if (FOR_CONTEXT_AFTER.has(next)) tokens[i] = { text: "for" };
+    }
+  }
+}
+
+/** "21 c" -> "21 degrees celsius", "degrees f" -> "degrees fahrenheit". */
+function expandTemperatureUnits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = out[out.length - 1];
+    if ((w === "c" || w === "f") && prev !== undefined) {
+      const unit = w === "c" ? "celsius" : "fahrenheit";
+      if (prev === "degrees" || prev === "degree") {
+        out.push(unit);
+        continue;
+      }
+      if (isNumeric(prev)) {
+        out.push("degrees", unit);
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Normalizes a transcript for the model (see the module comment). Never throws. */
+export function normalizeTranscript(text: string): NormalizeResult {
+  if (text.length > MAX_RAW_CHARS) return tooLong(text.length);
+  const words = convertWordLengths(mergeWords(splitWords(cleanCharacters(text))));
+  const tokens = convertNumericLengths(readNumbers(words));
+  repairHomophones(tokens);
+  const out = expandTemperatureUnits(tokens.map((t) => t.text)).join(" ");
+  if (out === "") {
+    return { ok: false, error: { code: "empty", message: "transcript has no words after normalization" } };
+  }
+  if (out.length > MAX_TRANSCRIPT_CHARS) return tooLong(out.length);
+  return { ok: true, text: out };
+}

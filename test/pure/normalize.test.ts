@@ -1,0 +1,291 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_TRANSCRIPT_CHARS, normalizeTranscript } from "../../src/text/normalize.js";
+
+function norm(text: string): string {
+  const r = normalizeTranscript(text);
+  if (!r.ok) throw new Error(`expected ok for ${JSON.stringify(text)}, got ${r.error.code}`);
+  return r.text;
+}
+
+// [raw transcript, normalized text]
+const CASES: readonly (readonly [string, string])[] = [
+  // case, punctuation, whitespace
+  ["Set the driver side to 72 degrees.", "set the driver side to 72 degrees"],
+  ["  Open   the\twindow\n please!! ", "open the window please"],
+  ["Hey car, could you, uh, close the sunroof?", "hey car could you close the sunroof"],
+  ["I'm freezing.", "i'm freezing"],
+  ["it's too loud", "it's too loud"],
+  ["the driver's seat", "the driver's seat"],
+  ["'quoted' words", "quoted words"],
+  ["Rock 'n' roll", "rock n roll"],
+  ["front-left window", "front left window"],
+  ["Café crème", "cafe creme"],
+  ["“Open” the — window…", "open the window"],
+  ["turn it up 😀", "turn it up"],
+  // number words to digits
+  ["seventy-two", "72"],
+  ["seventy two", "72"],
+  ["set it to seventy-two degrees", "set it to 72 degrees"],
+  ["twenty one", "21"],
+  ["twenty", "20"],
+  ["nineteen", "19"],
+  ["zero", "0"],
+  ["a hundred", "100"],
+  ["one hundred", "100"],
+  ["one hundred fifty", "150"],
+  ["a hundred and fifty", "150"],
+  ["two hundred and fifty millimetres", "250 mm"],
+  ["twelve hundred", "1200"],
+  ["two thousand and twenty four", "2024"],
+  ["a thousand", "1000"],
+  ["2 hundred", "200"],
+  ["1,000 miles", "1000 miles"],
+  ["fourty two", "42"],
+  ["volume to thirty", "volume to 30"],
+  ["fan speed three", "fan speed 3"],
+  ["turn it up two notches", "turn it up 2 notches"],
+  ["four degrees warmer", "4 degrees warmer"],
+  ["twenty one point five", "21.5"],
+  ["two point 5", "2 point 5"],
+  ["one and a half", "1.5"],
+  ["2 and a half", "2.5"],
+  ["twenty twenty", "20 20"],
+  ["nine to five", "9 to 5"],
+  // words that must stay words
+  ["half", "half"],
+  ["open it halfway", "open it halfway"],
+  ["half way down", "halfway down"],
+  ["a quarter", "a quarter"],
+  ["two thirds of the way", "two thirds of the way"],
+  ["one half", "one half"],
+  ["three quarters", "three quarters"],
+  ["the second row", "the second row"],
+  ["wait a second", "wait a second"],
+  ["the third window", "the third window"],
+  ["twenty first", "21st"],
+  ["the 3rd one", "the 3rd one"],
+  ["someone often calls", "someone often calls"],
+  ["the tone is nice", "the tone is nice"],
+  ["everyone and anyone", "everyone and anyone"],
+  ["none of them", "none of them"],
+  ["the left one", "the left one"],
+  ["which one", "which one"],
+  ["one of the windows", "one of the windows"],
+  ["no one", "no one"],
+  ["one more notch", "1 more notch"],
+  ["a couple of inches", "a couple of inches"],
+  ["a few centimetres", "a few centimetres"],
+  ["what's the point", "what's the point"],
+  // lengths to millimetres
+  ["2 cm", "20 mm"],
+  ["2cm", "20 mm"],
+  ["two centimeters", "20 mm"],
+  ["five centimetres", "50 mm"],
+  ["an inch", "25 mm"],
+  ["a centimetre", "10 mm"],
+  ["3 inches", "76 mm"],
+  ["one inch", "25 mm"],
+  ["move it one inch", "move it 25 mm"],
+  ["two inches", "51 mm"],
+  ["one and a half inches", "38 mm"],
+  ["2½ inches", "64 mm"],
+  ["half an inch", "13 mm"],
+  ["half a centimetre", "5 mm"],
+  ["2.5 cm", "25 mm"],
+  ["40 millimeters", "40 mm"],
+  ["40mm", "40 mm"],
+  ["twenty mil", "20 mm"],
+  ["inches", "inches"],
+  ["open the window ten centimeters", "open the window 100 mm"],
+  // percent and degrees
+  ["50%", "50 percent"],
+  ["fifty per cent", "50 percent"],
+  ["21°C", "21 degrees celsius"],
+  ["21 °C", "21 degrees celsius"],
+  ["72°F", "72 degrees fahrenheit"],
+  ["72°", "72 degrees"],
+  ["21ºC", "21 degrees celsius"],
+  ["21 c", "21 degrees celsius"],
+  ["twenty one c", "21 degrees celsius"],
+  ["72 deg f", "72 degrees fahrenheit"],
+  ["22 degrees centigrade", "22 degrees celsius"],
+  ["22 degrees celcius", "22 degrees celsius"],
+  ["72 farenheit", "72 fahrenheit"],
+  ["-5 degrees", "minus 5 degrees"],
+  // symbols and spelled abbreviations
+  ["turn on the A/C", "turn on the ac"],
+  ["turn on the a.c.", "turn on the ac"],
+  ["turn on the a c", "turn on the ac"],
+  ["salt & pepper", "salt and pepper"],
+  ["<nexa_3>('driver', 72)<nexa_end>", "nexa 3 driver 72 nexa end"],
+  ["level2", "level 2"],
+  ["21st", "21st"],
+  ["call me at 3:30", "call me at 3:30"],
+  // hesitations
+  ["uh um turn the uh fan up", "turn the fan up"],
+  ["erm, hmm, louder", "louder"],
+  // homophones: to / two / too, for / four
+  ["set it two seventy two", "set it to 72"],
+  ["set it two 72", "set it to 72"],
+  ["volume two twenty", "volume to 20"],
+  ["turn the fan two max", "turn the fan to max"],
+  ["seat heating two high", "seat heating to high"],
+  ["it's two loud", "it's too loud"],
+  ["it's two hot in here", "it's too hot in here"],
+  ["it's to loud", "it's too loud"],
+  ["way to much", "way too much"],
+  ["set it too 20", "set it to 20"],
+  ["it's too hot", "it's too hot"],
+  ["it's too low", "it's too low"],
+  ["set it to hot", "set it to hot"],
+  ["go to the store", "go to the store"],
+  ["me too", "me too"],
+  ["warmer four me", "warmer for me"],
+  ["four the driver", "for the driver"],
+  ["four degrees", "4 degrees"],
+  ["fan to four", "fan to 4"],
+  ["set a timer for 20 minutes", "set a timer for 20 minutes"],
+  ["two windows", "2 windows"],
+  ["two", "2"],
+];
+
+describe("normalizeTranscript: table", () => {
+  it.each(CASES)("%j -> %j", (raw, expected) => {
+    expect(norm(raw)).toBe(expected);
+  });
+
+  it.each(CASES)("is idempotent on %j", (raw) => {
+    const once = norm(raw);
+    expect(norm(once)).toBe(once);
+  });
+});
+
+describe("normalizeTranscript: errors", () => {
+  it.each(["", "   ", "?!.", "\n\t", "uh um"])("%j is empty", (raw) => {
+    const r = normalizeTranscript(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("empty");
+      expect(r.error.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses a transcript longer than the bound and accepts one at the bound", () => {
+    const atBound = "a".repeat(MAX_TRANSCRIPT_CHARS);
+    expect(norm(atBound)).toBe(atBound);
+    const r = normalizeTranscript(`${atBound} b`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("too_long");
+      expect(r.error.message).toContain(String(MAX_TRANSCRIPT_CHARS));
+    }
+  });
+
+  it("refuses a huge raw input without normalizing it", () => {
+    const r = normalizeTranscript("open the window ".repeat(10_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe("too_long");
+  });
+
+  it("counts the bound on the normalized text, not the raw text", () => {
+    const padded = `${" ".repeat(500)}open the window${"!".repeat(500)}`;
+    expect(norm(padded)).toBe("open the window");
+  });
+});
+
+describe("normalizeTranscript: properties", () => {
+  const vocabulary = [
+    "two",
+    "to",
+    "too",
+    "four",
+    "for",
+    "one",
+    "the",
+    "a",
+    "an",
+    "half",
+    "and",
+    "hundred",
+    "thousand",
+    "twenty",
+    "seventy",
+    "five",
+    "point",
+    "inch",
+    "inches",
+    "cm",
+    "mm",
+    "c",
+    "f",
+    "degrees",
+    "%",
+    "°",
+    "loud",
+    "max",
+    "me",
+    "of",
+    "left",
+    "uh",
+    "per",
+    "cent",
+    "way",
+    "thirds",
+    "21",
+    "2",
+    "2.5",
+    "-",
+    ",",
+    "'",
+    "window",
+    "open",
+  ];
+  const phrase = fc
+    .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 })
+    .chain((words) => fc.constantFrom(words.join(" "), words.join("")));
+
+  it("is idempotent on arbitrary mixes of the tricky words", () => {
+    fc.assert(
+      fc.property(phrase, (text) => {
+        const once = normalizeTranscript(text);
+        if (!once.ok) return;
+        const twice = normalizeTranscript(once.text);
+        expect(twice).toEqual(once);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is idempotent and total on arbitrary unicode strings", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: "grapheme" }), (text) => {
+        const once = normalizeTranscript(text);
+        if (!once.ok) return;
+        expect(once.text).toMatch(/^[\p{L}\p{N}'.: ]+$/u);
+        expect(once.text).not.toMatch(/ {2}|^ | $/);
+        expect(normalizeTranscript(once.text)).toEqual(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("writes every cardinal 0..999 spoken in words as its digits", () => {
+    const ones = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"];
+    const tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const words = (n: number): string => {
+      if (n === 0) return "zero";
+      const h = Math.floor(n / 100);
+      const rest = n % 100;
+      const parts: string[] = [];
+      if (h > 0) parts.push(`${ones[h]} hundred`);
+      if (rest >= 10 && rest < 19) parts.push(teens[rest - 10]!);
+      else if (rest === 19) parts.push("nineteen");
+      else if (rest > 0) parts.push([tens[Math.floor(rest / 10)], ones[rest % 10]].filter(Boolean).join("-"));
+      return parts.join(h > 0 && rest > 0 ? " and " : " ");
+    };
+    for (let n = 0; n < 1000; n++)
+      expect(`${n}: ${norm(`set it to ${words(n)} please`)}`).toBe(`${n}: set it to ${n} please`);
+  });
+});
