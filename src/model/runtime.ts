@@ -25,7 +25,7 @@ import {
   readGgufFileInfo,
   type Token,
 } from "node-llama-cpp";
-import { type Registry, registry as defaultRegistry } from "../registry/index.js";
+import { registry as defaultRegistry, type Registry } from "../registry/index.js";
 import { type ModelError, modelError } from "./errors.js";
 
 export const FUNCTION_SET_HASH_KEY = "octopus.function_set_hash";
@@ -147,13 +147,17 @@ export class ModelRuntime {
   private async completeNow(input: string): Promise<Result<Completion, ModelError>> {
     if (this.closed) return fail("closed", "the model runtime is closed");
     const started = performance.now();
-    const queryTokens = promptQueryTokens(this.model, this.reg, input);
+    const promptTokens = promptTokensFor(this.model, this.reg, input);
     const out: Token[] = [];
     try {
-      // Keep the evaluated prefix; drop whatever the previous request left after it.
+      // Keep what the KV cache already holds of this prompt (at least the fixed prefix) and
+      // evaluate only the rest; the last prompt token is always evaluated so the model has
+      // logits to decode from.
+      const { firstDifferentIndex } = this.sequence.compareContextTokens(promptTokens);
+      const keep = Math.min(firstDifferentIndex, promptTokens.length - 1);
       const next = this.sequence.nextTokenIndex;
-      if (next > this.prefixTokens.length)
-        await this.sequence.eraseContextTokenRanges([{ start: this.prefixTokens.length, end: next }]);
+      if (next > keep) await this.sequence.eraseContextTokenRanges([{ start: keep, end: next }]);
+      const queryTokens = promptTokens.slice(keep);
       const grammarState = this.grammar
         ? new (await import("node-llama-cpp")).LlamaGrammarEvaluationState({ model: this.model, grammar: this.grammar })
         : undefined;
@@ -185,7 +189,7 @@ export class ModelRuntime {
       ok: true,
       value: {
         response: this.detokenize(out),
-        promptTokens: this.prefixTokens.length + queryTokens.length,
+        promptTokens: promptTokens.length,
         generatedTokens: out.length,
         latencyMs: performance.now() - started,
       },
@@ -208,18 +212,28 @@ export class ModelRuntime {
 }
 
 /**
- * The prompt is tokenized in two parts so the prefix's KV state can be reused: the fixed
- * prefix (with BOS when the model wants it) and `input + suffix`. User text is tokenized
- * WITHOUT special-token parsing, so the characters `<nexa_3>` in a transcript stay text.
- * The trainer (models/vehicle-v1/pipeline) tokenizes exactly the same way.
+ * The prompt as the trainer tokenizes it (models/vehicle-v1/pipeline/data.py): prefix +
+ * input + suffix as ONE text, with BOS only if the model asks for it. User text is
+ * tokenized WITHOUT special-token parsing, so the characters `<nexa_3>` in a transcript
+ * stay text and can never become a function token.
  */
-export function promptPrefixTokens(model: LlamaModel, reg: Registry): Token[] {
-  const bos = model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? [model.tokens.bos] : [];
-  return [...bos, ...model.tokenize(reg.promptPrefix, false)];
+export function promptTokensFor(model: LlamaModel, reg: Registry, input: string): Token[] {
+  return [...bosTokens(model), ...model.tokenize(reg.prompt(input), false)];
 }
 
-export function promptQueryTokens(model: LlamaModel, reg: Registry, input: string): Token[] {
-  return model.tokenize(`${input}${reg.promptSuffix}`, false);
+/** The tokens of the fixed prefix, evaluated once at start-up (their KV state is reused). */
+export function promptPrefixTokens(model: LlamaModel, reg: Registry): Token[] {
+  // Tokenize a prompt and keep the part that every prompt shares: tokens up to the end of
+  // the prefix text, so a boundary-spanning piece is never cached as if it were fixed.
+  const a = promptTokensFor(model, reg, "a");
+  const b = promptTokensFor(model, reg, "z");
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return a.slice(0, n);
+}
+
+function bosTokens(model: LlamaModel): Token[] {
+  return model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? [model.tokens.bos] : [];
 }
 
 async function checkModelFile(
