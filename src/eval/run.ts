@@ -1,0 +1,225 @@
+/**
+ * One evaluation run, end to end: load the datasets, answer every row with each system
+ * (the model through ModelRuntime, the NLP.js baseline trained on the same generated
+ * training rows), score everything with the one scorer and write the report.
+ *
+ * This is the API behind `octopus-agent eval`; the CLI only maps flags onto
+ * `runEvaluation`'s options. Heavy modules (node-llama-cpp, NLP.js) are imported only
+ * when the run needs them.
+ */
+import { basename } from "node:path";
+import type { Handedness } from "../parser/index.js";
+import { normalizeTranscript } from "../text/normalize.js";
+import { type DatasetRow, evenSample, loadDataset } from "./dataset.js";
+import type { Prediction, Predictor } from "./predictor.js";
+import { type SystemRun, type WrittenReport, writeEvalReport } from "./report.js";
+import { type EvalItem, type ScoredRun, scoreRun } from "./score.js";
+
+export type { Prediction, Predictor } from "./predictor.js";
+
+/** Where the training-data generator writes its training split (repository-relative). */
+export const DEFAULT_TRAIN_PATH = "models/vehicle-v1/pipeline/work/data/train.jsonl";
+
+export interface EvalDatasetSpec {
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface RunEvaluationOptions {
+  /** GGUF to load with ModelRuntime; or pass a ready `model` predictor instead. */
+  readonly modelPath?: string;
+  readonly model?: Predictor;
+  /** Name of the model in the report. Default: the GGUF file name. */
+  readonly modelName?: string;
+  readonly datasets: readonly EvalDatasetSpec[];
+  readonly outDir: string;
+  /** At most this many rows per dataset, spread evenly over the file. */
+  readonly limit?: number;
+  /** Also train and score the NLP.js baseline. */
+  readonly baseline: boolean;
+  /** Training rows of the baseline. Default `DEFAULT_TRAIN_PATH`. */
+  readonly baselineTrainPath?: string;
+  /** Upper bound of the baseline's training utterances. Default 30,000. */
+  readonly baselineMaxUtterances?: number;
+  /** Window equivalence profile. Default "lhd" (the contract's default vehicle). */
+  readonly handedness?: Handedness;
+  readonly title?: string;
+  /** Lines under the report's title (date, model hash, ...). */
+  readonly preamble?: readonly string[];
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface EvalRunError {
+  readonly code:
+    | "no_system"
+    | "no_dataset"
+    | "dataset_unreadable"
+    | "dataset_invalid"
+    | "model_unavailable"
+    | "baseline_unavailable";
+  readonly message: string;
+}
+
+export interface EvaluationOutcome {
+  readonly runs: readonly SystemRun[];
+  readonly report: WrittenReport;
+}
+
+export type EvalRunResult = { ok: true; value: EvaluationOutcome } | { ok: false; error: EvalRunError };
+
+/** The text a system sees for a row: the dataset's normalized `input`, else the normalized query. */
+export function inputOf(row: DatasetRow): { ok: true; text: string } | { ok: false; message: string } {
+  if (row.input !== undefined) return { ok: true, text: row.input };
+  const n = normalizeTranscript(row.query);
+  return n.ok ? { ok: true, text: n.text } : { ok: false, message: `normalization: ${n.error.message}` };
+}
+
+/** Answers every row with one predictor (sequentially) and scores the answers. */
+export async function evaluatePredictor(
+  predictor: Predictor,
+  rows: readonly DatasetRow[],
+  options: { handedness?: Handedness; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ScoredRun> {
+  const items: EvalItem[] = [];
+  for (const row of rows) {
+    const input = inputOf(row);
+    let p: Prediction;
+    if (!input.ok) p = { error: input.message, latencyMs: 0 };
+    else {
+      try {
+        p = await predictor.predict(input.text);
+      } catch (e) {
+        p = { error: `predictor threw: ${e instanceof Error ? e.message : String(e)}`, latencyMs: Number.NaN };
+      }
+    }
+    items.push({
+      id: row.id,
+      query: row.query,
+      expected: row.response,
+      ...(p.response !== undefined ? { predicted: p.response } : {}),
+      ...(p.error !== undefined ? { error: p.error } : {}),
+      latencyMs: p.latencyMs,
+      ...(row.category !== undefined ? { category: row.category } : {}),
+      ...(row.family !== undefined ? { family: row.family } : {}),
+    });
+    options.onProgress?.(items.length, rows.length);
+  }
+  return scoreRun(items, options.handedness ? { handedness: options.handedness } : {});
+}
+
+/** The shipped model behind the Predictor interface. */
+export async function loadModelPredictor(
+  modelPath: string,
+  name?: string,
+): Promise<{ ok: true; value: Predictor } | { ok: false; error: EvalRunError }> {
+  const { ModelRuntime } = await import("../model/runtime.js");
+  const loaded = await ModelRuntime.load({ modelPath });
+  if (!loaded.ok) return { ok: false, error: { code: "model_unavailable", message: loaded.error.message } };
+  const runtime = loaded.value;
+  const info = runtime.info;
+  return {
+    ok: true,
+    value: {
+      name: name ?? basename(modelPath),
+      notes: [
+        `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
+          ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…`,
+      ],
+      async predict(input: string): Promise<Prediction> {
+        const started = performance.now();
+        const out = await runtime.complete(input);
+        if (out.ok) return { response: out.value.response, latencyMs: out.value.latencyMs };
+        return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
+      },
+      close: () => runtime.close(),
+    },
+  };
+}
+
+function progressReporter(label: string, say: ((m: string) => void) | undefined) {
+  const started = performance.now();
+  let last = started;
+  return (done: number, total: number) => {
+    if (!say) return;
+    const now = performance.now();
+    if (done !== total && now - last < 5000) return;
+    last = now;
+    const rate = done / ((now - started) / 1000);
+    const eta = rate > 0 ? (total - done) / rate : 0;
+    say(`${label}: ${done}/${total} (${rate.toFixed(0)}/s, ETA ${eta.toFixed(0)} s)`);
+  };
+}
+
+/** Runs the model and (optionally) the baseline on every dataset and writes the report into `outDir`. */
+export async function runEvaluation(options: RunEvaluationOptions): Promise<EvalRunResult> {
+  const say = options.onProgress;
+  if (options.datasets.length === 0)
+    return { ok: false, error: { code: "no_dataset", message: "no dataset to evaluate on" } };
+  if (!options.modelPath && !options.model && !options.baseline)
+    return {
+      ok: false,
+      error: { code: "no_system", message: "nothing to evaluate: give a model and/or the baseline" },
+    };
+
+  const datasets: { name: string; rows: DatasetRow[] }[] = [];
+  for (const d of options.datasets) {
+    const loaded = await loadDataset(d.path, d.name);
+    if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
+    datasets.push({ name: d.name, rows: evenSample(loaded.rows, options.limit) });
+    say?.(`dataset ${d.name}: ${datasets.at(-1)?.rows.length} rows (of ${loaded.rows.length})`);
+  }
+
+  const systems: Predictor[] = [];
+  const owned: Predictor[] = [];
+  try {
+    if (options.model) systems.push(options.model);
+    else if (options.modelPath) {
+      const m = await loadModelPredictor(options.modelPath, options.modelName);
+      if (!m.ok) return m;
+      systems.push(m.value);
+      owned.push(m.value);
+    }
+    if (options.baseline) {
+      const trainPath = options.baselineTrainPath ?? DEFAULT_TRAIN_PATH;
+      const train = await loadDataset(trainPath, "train");
+      if (!train.ok)
+        return {
+          ok: false,
+          error: { code: "baseline_unavailable", message: `baseline training data: ${train.error.message}` },
+        };
+      say?.(`training the NLP.js baseline on ${trainPath} (${train.rows.length} rows)`);
+      const { trainNlpjsBaseline } = await import("./baseline-nlpjs.js");
+      const baseline = await trainNlpjsBaseline(train.rows, {
+        ...(options.baselineMaxUtterances !== undefined ? { maxUtterances: options.baselineMaxUtterances } : {}),
+        normalize: (q) => {
+          const n = normalizeTranscript(q);
+          return n.ok ? n.text : q;
+        },
+      });
+      say?.(baseline.notes?.[0] ?? "baseline trained");
+      systems.push(baseline);
+    }
+
+    const runs: SystemRun[] = [];
+    for (const d of datasets) {
+      for (const system of systems) {
+        const scored = await evaluatePredictor(system, d.rows, {
+          ...(options.handedness ? { handedness: options.handedness } : {}),
+          onProgress: progressReporter(`${system.name} on ${d.name}`, say),
+        });
+        runs.push({ system: system.name, dataset: d.name, scored, ...(system.notes ? { notes: system.notes } : {}) });
+        const s = scored.summary;
+        say?.(
+          `${system.name} on ${d.name}: exact ${((s.exact.rate ?? 0) * 100).toFixed(1)} %, p50 ${s.latency.p50?.toFixed(1) ?? "—"} ms`,
+        );
+      }
+    }
+    const report = await writeEvalReport(options.outDir, runs, {
+      ...(options.title ? { title: options.title } : {}),
+      ...(options.preamble ? { preamble: options.preamble } : {}),
+    });
+    return { ok: true, value: { runs, report } };
+  } finally {
+    for (const p of owned) await p.close?.();
+  }
+}
