@@ -4,6 +4,9 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerDecide } from "./commands/decide.js";
+import { registerInfer } from "./commands/infer.js";
+import { registerRun } from "./commands/run.js";
+import { registerSay } from "./commands/say.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { type Output, processOutput } from "./output.js";
 
@@ -14,6 +17,9 @@ export function buildProgram(out: Output = processOutput): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => out.stdout(s), writeErr: (s) => out.stderr(s) });
   registerDecide(program, out);
+  registerSay(program, out);
+  registerInfer(program, out);
+  registerRun(program, out);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: out.stdout, writeErr: out.stderr });
   return program;

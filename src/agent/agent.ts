@@ -1,0 +1,150 @@
+/**
+ * The agent: one utterance through every stage.
+ *
+ *   text -> normalizeTranscript -> model -> parse/bind -> gate -> link.actuate(grant) -> event
+ *
+ * Failures at any stage end the turn with a typed error and nothing actuated; the agent
+ * keeps running. The gate's memory (flood control) lives here across turns.
+ */
+import { EventEmitter } from "node:events";
+import type { Logger } from "pino";
+import type { BindResult, Decision, ParseError } from "../core/types.js";
+import type { ModelError } from "../model/errors.js";
+import type { Completion, Result } from "../model/runtime.js";
+import { type GateMemory, initialGateMemory } from "../safety/gate.js";
+import type { VehicleProfile } from "../safety/profile.js";
+import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
+import { decideResponse } from "./decide-response.js";
+import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
+
+/** What the agent needs of a model (ModelRuntime, or a test double that is a real model too). */
+export interface TextModel {
+  complete(input: string): Promise<Result<Completion, ModelError>>;
+}
+
+export type TurnError =
+  | { readonly kind: "input"; readonly error: NormalizeError }
+  | { readonly kind: "model"; readonly error: ModelError }
+  | { readonly kind: "parse"; readonly error: ParseError };
+
+export interface Turn {
+  readonly text: string;
+  /** The normalized text the model saw. */
+  readonly input?: string;
+  /** The model's raw response (evidence, also when rejected). */
+  readonly response?: string;
+  readonly results: readonly BindResult[];
+  readonly decisions: readonly Decision[];
+  readonly actuations: readonly ActuationRecord[];
+  readonly error?: TurnError;
+  /** text -> response (model) time. */
+  readonly modelMs?: number;
+  /** text -> decisions time. */
+  readonly latencyMs: number;
+}
+
+export interface AgentEvents {
+  turn: [Turn];
+}
+
+export class Agent extends EventEmitter<AgentEvents> {
+  private memory: GateMemory = initialGateMemory();
+
+  constructor(
+    private readonly model: TextModel,
+    private readonly link: VehicleLink,
+    private readonly profile: VehicleProfile,
+    private readonly log: Logger,
+    private readonly clock: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  async handle(text: string): Promise<Turn> {
+    const started = performance.now();
+    const turn = await this.run(text, started);
+    this.logTurn(turn);
+    this.emit("turn", turn);
+    return turn;
+  }
+
+  private async run(text: string, started: number): Promise<Turn> {
+    const empty = { results: [], decisions: [], actuations: [] } as const;
+    const normalized = normalizeTranscript(text);
+    if (!normalized.ok)
+      return { text, ...empty, error: { kind: "input", error: normalized.error }, latencyMs: elapsed(started) };
+    const input = normalized.text;
+    const completion = await this.model.complete(input);
+    if (!completion.ok)
+      return { text, input, ...empty, error: { kind: "model", error: completion.error }, latencyMs: elapsed(started) };
+    const response = completion.value.response;
+    const modelMs = elapsed(started);
+    const now = this.clock();
+    const decided = decideResponse(response, {
+      profile: this.profile,
+      state: this.link.snapshot(now),
+      now,
+      memory: this.memory,
+    });
+    if (!decided.ok)
+      return {
+        text,
+        input,
+        response,
+        ...empty,
+        error: { kind: "parse", error: decided.error },
+        modelMs,
+        latencyMs: elapsed(started),
+      };
+    this.memory = decided.memory;
+
+    // The bus can drop between the gate and the send: a grant that cannot be sent is
+    // reported as rejected (never queued blindly).
+    const availability = this.link.available();
+    const decisions = decided.decisions.map((d) =>
+      availability.ok || !d.target
+        ? d
+        : {
+            function: d.function,
+            args: d.args,
+            outcome: "rejected" as const,
+            code: "bus_unavailable" as const,
+            reason: `Not sent: ${availability.reason}.`,
+            callIndex: d.callIndex,
+          },
+    );
+    const actuations = availability.ok ? decided.grants.map((g) => this.link.actuate(g)) : [];
+    return {
+      text,
+      input,
+      response,
+      results: decided.results,
+      decisions,
+      actuations,
+      modelMs,
+      latencyMs: elapsed(started),
+    };
+  }
+
+  private logTurn(turn: Turn): void {
+    const base = { text: turn.text, input: turn.input, response: turn.response, latencyMs: round(turn.latencyMs) };
+    if (turn.error) {
+      this.log.warn({ ...base, error: turn.error }, `utterance not actuated: ${turn.error.error.message}`);
+      return;
+    }
+    for (const d of turn.decisions) {
+      this.log.info(
+        { ...base, function: d.function, args: d.args, outcome: d.outcome, code: d.code, target: d.target },
+        d.reason,
+      );
+    }
+  }
+}
+
+function elapsed(started: number): number {
+  return performance.now() - started;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,50 @@
+/** `octopus-agent run`: the daemon on stdin (what `npm start` runs). */
+import type { Command } from "commander";
+import { createLogger, LOG_LEVELS, type LogLevel } from "../../daemon/logger.js";
+import { Daemon } from "../../daemon/run.js";
+import { defaultModelPath } from "../../paths.js";
+import { profileFrom } from "../context.js";
+import { CliError, ExitCode } from "../exit-codes.js";
+import { addModelOptions, type ModelOptions, threadsFrom } from "../model-options.js";
+import type { Output } from "../output.js";
+
+interface RunOptions extends ModelOptions {
+  profile?: string;
+  logLevel?: string;
+}
+
+export function registerRun(program: Command, out: Output): void {
+  addModelOptions(
+    program
+      .command("run")
+      .description("run the agent: read utterances line by line on stdin, decide and actuate them")
+      .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
+      .option("--log-level <level>", `pino log level (${LOG_LEVELS.join(", ")})`, "info"),
+  ).action(async (opts: RunOptions) => {
+    if (!LOG_LEVELS.includes(opts.logLevel as LogLevel))
+      throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(", ")}`, ExitCode.badConfig);
+    const log = createLogger(opts.logLevel as LogLevel);
+    const profile = profileFrom(opts.profile);
+    const threads = threadsFrom(opts);
+    const started = await Daemon.start({
+      modelPath: opts.model ?? defaultModelPath,
+      profile,
+      log,
+      ...(threads !== undefined ? { threads } : {}),
+    });
+    if (!started.ok) throw new CliError(started.message, ExitCode.model);
+    const daemon = started.daemon;
+    const stop = () => void daemon.stop();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    if (process.stdin.isTTY)
+      out.stdout("octopus-agent ready: say something (one utterance per line, Ctrl-D to stop)\n");
+    try {
+      await daemon.serve(process.stdin, (l) => out.stdout(`${l}\n`));
+    } finally {
+      await daemon.stop();
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+    }
+  });
+}

@@ -1,0 +1,60 @@
+/** `octopus-agent say`: one utterance through model -> parse -> gate (nothing is sent anywhere). */
+import type { Command } from "commander";
+import { pino } from "pino";
+import { Agent } from "../../agent/agent.js";
+import { callsJson, decisionsJson, decisionsTable } from "../../agent/report.js";
+import { SimulatedVehicle } from "../../agent/vehicle-link.js";
+import { profileFrom, stateFrom } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import { addModelOptions, loadModel, type ModelOptions } from "../model-options.js";
+import { type Output, printJson } from "../output.js";
+
+interface SayOptions extends ModelOptions {
+  json?: boolean;
+  state?: string;
+  profile?: string;
+}
+
+export function registerSay(program: Command, out: Output): void {
+  addModelOptions(
+    program
+      .command("say")
+      .description("run one utterance through the model and the safety gate; print response, calls and decisions")
+      .argument("<text...>", "what the driver said")
+      .option("--json", "print JSON: {text, response, calls, decisions, latency_ms}")
+      .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
+      .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile"),
+  ).action(async (words: string[], opts: SayOptions) => {
+    const profile = profileFrom(opts.profile);
+    const state = stateFrom(opts.state, profile);
+    const model = await loadModel(opts);
+    try {
+      const agent = new Agent(model, new SimulatedVehicle(profile, state), profile, pino({ level: "silent" }));
+      const turn = await agent.handle(words.join(" "));
+      const latency = Math.round(turn.latencyMs * 100) / 100;
+      if (opts.json) {
+        printJson(out, {
+          text: turn.text,
+          input: turn.input ?? null,
+          response: turn.response ?? null,
+          calls: callsJson(turn.results),
+          decisions: decisionsJson(turn.decisions),
+          latency_ms: latency,
+          ...(turn.error
+            ? { error: { kind: turn.error.kind, code: turn.error.error.code, message: turn.error.error.message } }
+            : {}),
+        });
+      } else {
+        out.stdout(`text:     ${turn.text}\ninput:    ${turn.input ?? "-"}\nresponse: ${turn.response ?? "-"}\n`);
+        if (turn.error) out.stdout(`error:    ${turn.error.error.message}\n`);
+        else out.stdout(`${decisionsTable(turn.decisions)}\n`);
+        out.stdout(`latency:  ${latency} ms\n`);
+      }
+      if (turn.error?.kind === "parse") process.exitCode = ExitCode.unparsable;
+      else if (turn.error?.kind === "model") process.exitCode = ExitCode.model;
+      else if (turn.error) process.exitCode = ExitCode.badConfig;
+    } finally {
+      await model.close();
+    }
+  });
+}

@@ -1,0 +1,34 @@
+/** Options shared by the commands that run the model. */
+import type { Command } from "commander";
+import { ModelRuntime } from "../model/runtime.js";
+import { defaultModelPath } from "../paths.js";
+import { CliError, ExitCode } from "./exit-codes.js";
+
+export interface ModelOptions {
+  model?: string;
+  threads?: string;
+}
+
+export function addModelOptions(cmd: Command): Command {
+  return cmd
+    .option("--model <file>", "GGUF model file", defaultModelPath)
+    .option("--threads <n>", "decoding threads (default: cores - 1, at least 1)");
+}
+
+export function threadsFrom(opts: ModelOptions): number | undefined {
+  if (opts.threads === undefined) return undefined;
+  const n = Number(opts.threads);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new CliError(`--threads must be an integer 1..64`, ExitCode.badConfig);
+  return n;
+}
+
+export async function loadModel(opts: ModelOptions): Promise<ModelRuntime> {
+  const threads = threadsFrom(opts);
+  const loaded = await ModelRuntime.load({
+    modelPath: opts.model ?? defaultModelPath,
+    ...(threads !== undefined ? { threads } : {}),
+  });
+  if (!loaded.ok) throw new CliError(loaded.error.message, ExitCode.model);
+  return loaded.value;
+}

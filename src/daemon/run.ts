@@ -1,0 +1,97 @@
+/**
+ * The daemon's main job on embedded defaults: load the model, read utterances line by
+ * line from a stream (stdin), decide them against the vehicle (a simulated parked
+ * vehicle unless a bus is configured), log every decision and print what is actuated.
+ *
+ * Start-up refuses bad configuration and a bad model with a clear error (no partial
+ * start). After start-up nothing an utterance contains can stop the loop.
+ */
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import type { Logger } from "pino";
+import { Agent, type Turn } from "../agent/agent.js";
+import { SimulatedVehicle, type VehicleLink } from "../agent/vehicle-link.js";
+import { ModelRuntime } from "../model/runtime.js";
+import type { VehicleProfile } from "../safety/profile.js";
+
+export interface DaemonOptions {
+  readonly modelPath: string;
+  readonly profile: VehicleProfile;
+  readonly threads?: number;
+  readonly log: Logger;
+  /** Defaults to the simulated parked vehicle. */
+  readonly link?: VehicleLink;
+}
+
+export type DaemonStart =
+  | { readonly ok: true; readonly daemon: Daemon }
+  | { readonly ok: false; readonly message: string };
+
+export class Daemon {
+  private stopping: Promise<void> | undefined;
+
+  private constructor(
+    readonly agent: Agent,
+    private readonly model: ModelRuntime,
+    private readonly link: VehicleLink,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(opts: DaemonOptions): Promise<DaemonStart> {
+    const loaded = await ModelRuntime.load({
+      modelPath: opts.modelPath,
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    });
+    if (!loaded.ok) return { ok: false, message: `cannot start: ${loaded.error.message}` };
+    const model = loaded.value;
+    const link = opts.link ?? new SimulatedVehicle(opts.profile);
+    opts.log.info(
+      {
+        model: model.info.path,
+        sizeBytes: model.info.sizeBytes,
+        loadMs: Math.round(model.info.loadMs),
+        threads: model.info.threads,
+        profile: opts.profile.name,
+        vehicle: link.name,
+      },
+      "octopus-agent ready",
+    );
+    return { ok: true, daemon: new Daemon(new Agent(model, link, opts.profile, opts.log), model, link, opts.log) };
+  }
+
+  /** Handles lines until the input ends; one utterance at a time, in order. */
+  async serve(input: Readable, print: (line: string) => void): Promise<void> {
+    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (this.stopping) break;
+      if (line.trim() === "") continue;
+      const turn = await this.agent.handle(line);
+      for (const out of describeTurn(turn)) print(out);
+    }
+  }
+
+  /** Idempotent: stops reading, closes the vehicle link (drain, safe state) and the model. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.log.info("octopus-agent stopping");
+      await this.link.close();
+      await this.model.close();
+      this.log.info("octopus-agent stopped");
+    })();
+    return this.stopping;
+  }
+}
+
+/** What the daemon prints for one utterance: one line per call, or the reason nothing happened. */
+export function describeTurn(turn: Turn): string[] {
+  const ms = `${turn.latencyMs.toFixed(1)} ms`;
+  if (turn.error) return [`✗ "${turn.text}" -> nothing actuated: ${turn.error.error.message} (${ms})`];
+  const lines = [`> "${turn.text}" -> ${turn.response} (${ms})`];
+  for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
+  for (const a of turn.actuations) {
+    lines.push(`  -> ${a.description}`);
+    for (const f of a.frames ?? [])
+      lines.push(`     ${f.id.toString(16).toUpperCase().padStart(3, "0")}#${f.data.toUpperCase()}  (${f.message})`);
+  }
+  return lines;
+}
