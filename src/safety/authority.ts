@@ -23,7 +23,12 @@ export class ActuationGrant {
 
   constructor(key: symbol, decision: GrantedDecision, grantedAt: number, id: number) {
     if (key !== mintKey) throw new TypeError("ActuationGrant can only be minted by the safety gate");
-    this.decision = Object.freeze(decision);
+    // Frozen through its (flat) args and target, so nobody downstream can retarget a grant.
+    this.decision = Object.freeze({
+      ...decision,
+      args: Object.freeze({ ...decision.args }),
+      target: Object.freeze({ ...decision.target }),
+    });
     this.grantedAt = grantedAt;
     this.id = id;
     Object.freeze(this);

@@ -52,6 +52,8 @@ export function issuesFromZod(error: z.core.$ZodError): FieldIssue[] {
           ? `missing (expected ${issue.expected})`
           : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
       issues.push({ path: joinPath(issue.path), message });
+    } else if (issue.code === "invalid_value" && issue.input === undefined) {
+      issues.push({ path: joinPath(issue.path), message: `missing (${issue.message})` });
     } else {
       issues.push({ path: joinPath(issue.path), message: issue.message });
     }
