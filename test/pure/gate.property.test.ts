@@ -1,0 +1,168 @@
+/**
+ * Safety invariants of the gate over random valid calls and random (partly unknown) states:
+ * whatever the model says, no grant ever leaves a range or travel, raises the volume by more
+ * than the hearing step, moves a speed-gated actuator while the vehicle may be moving, or
+ * exceeds the flood limit; and decide is total and deterministic.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { BindResult, Literal } from "../../src/core/types.js";
+import { type FunctionSpec, registry } from "../../src/registry/index.js";
+import { decide, initialGateMemory } from "../../src/safety/gate.js";
+import { defaultProfile, type VehicleProfile } from "../../src/safety/profile.js";
+import { applyTarget, type VehicleState } from "../../src/safety/state.js";
+
+const rhd: VehicleProfile = { ...defaultProfile, name: "rhd", handedness: "rhd" };
+
+function argsFor(spec: FunctionSpec): fc.Arbitrary<Record<string, Literal>> {
+  const chosenOne = spec.exactlyOne.length
+    ? fc.tuple(...spec.exactlyOne.map((g) => fc.constantFrom(...g)))
+    : fc.constant([] as string[]);
+  const paramArbs = spec.params.map((p) => {
+    let value: fc.Arbitrary<Literal>;
+    if (p.type === "bool") value = fc.boolean();
+    else if (p.type === "enum") value = fc.constantFrom(...registry.enumValues(p));
+    else value = fc.integer({ min: p.min!, max: p.max! }).filter((n) => !p.exclude?.includes(n));
+    return fc.tuple(fc.constant(p), value, fc.boolean());
+  });
+  return fc.tuple(chosenOne, fc.tuple(...paramArbs)).map(([chosen, values]) => {
+    const inGroup = new Set(spec.exactlyOne.flat());
+    const args: Record<string, Literal> = {};
+    for (const [p, value, giveOptional] of values) {
+      if (inGroup.has(p.name)) {
+        if ((chosen as string[]).includes(p.name)) args[p.name] = value;
+      } else if (p.required || giveOptional) {
+        args[p.name] = value;
+      }
+    }
+    return args;
+  });
+}
+
+const boundCall: fc.Arbitrary<BindResult> = fc
+  .constantFrom(...registry.functions)
+  .chain((spec) => argsFor(spec).map((args) => ({ spec, args })))
+  .map(({ spec, args }) => ({
+    ok: true as const,
+    call: { token: spec.token, name: spec.name, args },
+    parsed: { token: spec.tokenText, positional: [], keywords: [], position: 0 },
+  }));
+
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+const speed = fc.oneof(fc.constantFrom(0, 5, 5.1, 130, 130.1, 131), fc.double({ min: 0, max: 250, noNaN: true }));
+const seat = fc.record(
+  {
+    foreAftMm: maybe(fc.integer({ min: 0, max: 250 })),
+    heightMm: maybe(fc.integer({ min: 0, max: 80 })),
+    reclineDeg: maybe(fc.integer({ min: 0, max: 45 })),
+  },
+  { requiredKeys: [] },
+);
+const zone = fc.oneof(
+  fc.record({ temperature: fc.integer({ min: 60, max: 80 }), unit: fc.constant("fahrenheit" as const) }),
+  fc.record({ temperature: fc.integer({ min: 16, max: 27 }), unit: fc.constant("celsius" as const) }),
+);
+const windowMm = maybe(fc.integer({ min: 0, max: 500 }));
+const state: fc.Arbitrary<VehicleState> = fc.record(
+  {
+    speedKmh: speed,
+    speedAgeMs: fc.constantFrom(0, 500, 999, 1000, 1001, 5000),
+    volume: fc.integer({ min: 0, max: 50 }),
+    fanSpeed: fc.integer({ min: 0, max: 7 }),
+    seats: fc.record({ driver: seat, passenger: seat }, { requiredKeys: [] }),
+    windowsMm: fc.record(
+      { "front left": windowMm, "front right": windowMm, "rear left": windowMm, "rear right": windowMm },
+      { requiredKeys: [] },
+    ),
+    sunroofPercent: fc.integer({ min: 0, max: 100 }),
+    childLock: fc.boolean(),
+    climate: fc.record({ driver: zone, passenger: zone, rear: zone }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<VehicleState>;
+
+const within = (v: number, r: { min: number; max: number }) => v >= r.min && v <= r.max;
+
+describe("gate safety invariants (property)", () => {
+  it("no grant breaks a range, travel, hearing step, speed gate or the flood limit", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(defaultProfile, rhd),
+        state,
+        fc.array(boundCall, { minLength: 0, maxLength: 14 }),
+        (profile, initial, results) => {
+          const input = { profile, state: initial, now: 1_000_000, results, memory: initialGateMemory() };
+          const out = decide(input);
+          expect(decide(input)).toEqual(out);
+          expect(out.decisions).toHaveLength(results.length);
+          expect(out.grants.length).toBeLessThanOrEqual(profile.flood.maxActuationsPerSecond);
+
+          const speedKnownFresh =
+            initial.speedKmh !== undefined && (initial.speedAgeMs ?? 0) < profile.speed.staleAfterMs;
+          const parked = speedKnownFresh && initial.speedKmh! <= profile.speed.movingAboveKmh;
+          const sunroofOk = speedKnownFresh && initial.speedKmh! <= profile.speed.sunroofGateKmh;
+          let predicted = initial;
+          let g = 0;
+          out.decisions.forEach((d, i) => {
+            expect(d.callIndex).toBe(i);
+            expect(d.reason.length).toBeGreaterThan(0);
+            if (d.outcome === "rejected") {
+              expect(d.code).toBeDefined();
+              expect(d.target).toBeUndefined();
+              return;
+            }
+            expect(d.code).toBeUndefined();
+            if (!d.target) {
+              expect(d.function).toBe("irrelevant_function");
+              return;
+            }
+            expect(out.grants[g++]!.decision).toBe(d);
+            const t = d.target;
+            const { travel, ranges } = profile;
+            switch (t.kind) {
+              case "volume": {
+                expect(within(t.volume, ranges.volume)).toBe(true);
+                expect(t.volume - (predicted.volume ?? 0)).toBeLessThanOrEqual(profile.hearingStepMax);
+                break;
+              }
+              case "fan":
+                expect(within(t.speed, ranges.fanSpeed)).toBe(true);
+                break;
+              case "temperature":
+                expect(within(t.temperature, ranges.temperature[t.unit])).toBe(true);
+                break;
+              case "seat_position":
+                expect(within(t.mm, t.axis === "fore_aft" ? travel.seatForeAftMm : travel.seatHeightMm)).toBe(true);
+                if (t.seat === "driver") expect(parked).toBe(true);
+                break;
+              case "seat_recline":
+                expect(within(t.deg, travel.seatReclineDeg)).toBe(true);
+                if (t.seat === "driver") expect(parked).toBe(true);
+                break;
+              case "window":
+              case "all_windows":
+                expect(within(t.mm, travel.windowMm)).toBe(true);
+                break;
+              case "sunroof":
+                if (t.action !== "close") expect(sunroofOk).toBe(true);
+                if (t.action === "open") expect(within(t.percent, travel.sunroofPercent)).toBe(true);
+                if (t.action === "close") {
+                  expect(t.percent).toBeLessThanOrEqual(predicted.sunroofPercent ?? travel.sunroofPercent.min);
+                }
+                break;
+              case "switch":
+                if (t.function === "set_window_child_lock" && !t.on) expect(parked).toBe(true);
+                break;
+              default:
+                break;
+            }
+            predicted = applyTarget(predicted, t);
+          });
+          expect(g).toBe(out.grants.length);
+          expect(out.state).toEqual(predicted);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
