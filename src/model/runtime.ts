@@ -164,11 +164,18 @@ export class ModelRuntime {
       const deadline = started + this.options.timeoutMs;
       const iterator = this.sequence.evaluate(queryTokens, {
         temperature: 0,
+        // The end token is part of the response text the contract defines.
+        yieldEogToken: true,
         ...(grammarState ? { grammarEvaluationState: grammarState } : {}),
       });
       for await (const token of iterator) {
         out.push(token);
         if (token === this.endToken) break;
+        if (this.model.isEogToken(token)) {
+          return fail("generation_failed", `the model ended with token ${token} instead of ${this.reg.endToken}`, {
+            partialOutput: this.detokenize(out),
+          });
+        }
         if (out.length >= this.options.maxTokens) {
           return fail("generation_overflow", `no ${this.reg.endToken} within ${this.options.maxTokens} tokens`, {
             partialOutput: this.detokenize(out),
@@ -179,6 +186,11 @@ export class ModelRuntime {
             partialOutput: this.detokenize(out),
           });
         }
+      }
+      if (out[out.length - 1] !== this.endToken) {
+        return fail("generation_failed", `generation stopped before ${this.reg.endToken}`, {
+          partialOutput: this.detokenize(out),
+        });
       }
     } catch (e) {
       return fail("generation_failed", `llama.cpp failed while generating: ${errorText(e)}`, {
