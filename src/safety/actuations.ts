@@ -123,7 +123,7 @@ function relativeStep(s: Step): Plan {
     if (end === undefined) {
       return reject(
         "state_unknown",
-        `${head}the current ${s.label} is unknown, so a relative step cannot be applied safely; nothing is moved.`,
+        `${head}the current ${s.label} is unknown, so a relative step cannot be applied safely; nothing is changed.`,
       );
     }
     return act(

@@ -184,7 +184,9 @@ export function parseProfile(json: unknown, source = "vehicle profile"): Result<
     const issues = issuesFromZod(parsed.error);
     return err({ kind: "profile", code: "invalid", message: describeIssues(source, issues), issues });
   }
-  return ok(deepFreeze(parsed.data) as VehicleProfile);
+  // Typed without a cast: the schema's output must stay assignable to VehicleProfile.
+  const profile: VehicleProfile = parsed.data;
+  return ok(deepFreeze(profile));
 }
 
 /** Reads and validates a profile JSON file (start-up only: synchronous on purpose). */

@@ -110,7 +110,9 @@ export function parseState(json: unknown): Result<VehicleState, StateError> {
     const issues = issuesFromZod(parsed.error);
     return err({ kind: "state", code: "invalid", message: describeIssues("vehicle state", issues), issues });
   }
-  return ok(dropUndefined(parsed.data) as VehicleState);
+  // Typed without a cast: the schema's output must stay assignable to VehicleState.
+  const state: VehicleState = parsed.data;
+  return ok(dropUndefined(state) as VehicleState);
 }
 
 /** `parseState` for JSON text (the CLI's `--state`). */

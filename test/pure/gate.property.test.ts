@@ -162,7 +162,7 @@ describe("gate safety invariants (property)", () => {
           expect(out.state).toEqual(predicted);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: 1500 },
     );
   });
 });

@@ -565,6 +565,15 @@ describe("rule 3: one command raises the volume by at most 20", () => {
     if (reason) expect(d.reason).toMatch(reason);
   });
 
+  it("rejects a set_value whose hearing-limited target would fall below the profile's minimum volume", () => {
+    const p = withProfile((x) => ({ ...x, ranges: { ...x.ranges, volume: { min: 25, max: 50 } } }));
+    const d = one(call("adjust_volume", { set_value: 30 }), { profile: p, state: { speedKmh: 0 } });
+    expect(d).toMatchObject({ outcome: "rejected", code: "out_of_range" });
+    expect(d.reason).toMatch(/stays below this vehicle's minimum volume 25/);
+    const known = one(call("adjust_volume", { set_value: 30 }), { profile: p, state: { volume: 25 } });
+    expect(known).toMatchObject({ outcome: "accepted", target: { kind: "volume", volume: 30 } });
+  });
+
   it("uses the profile's hearing step", () => {
     const p = withProfile((x) => ({ ...x, hearingStepMax: 10 }));
     expect(one(call("adjust_volume", { volume_diff: 10 }), { profile: p }).outcome).toBe("accepted");
