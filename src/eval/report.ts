@@ -146,6 +146,25 @@ function overallSection(runs: readonly SystemRun[]): string {
   ].join("\n");
 }
 
+/** The headline: one row per dataset, each system's exact and function-selection rates side by side. */
+function sideBySideSystems(runs: readonly SystemRun[]): string {
+  const systems = systemsOf(runs);
+  const header = ["dataset", "n", ...systems.flatMap((s) => [`${cell(s)} exact`, `${cell(s)} fn-sel`])];
+  const rows = datasetsOf(runs).map((dataset) => {
+    const here = runs.filter((r) => r.dataset === dataset);
+    const n = here[0]?.scored.summary.n ?? 0;
+    return [
+      cell(dataset),
+      String(n),
+      ...systems.flatMap((system) => {
+        const s = here.find((r) => r.system === system)?.scored.summary;
+        return s ? [pct(s.exact), pct(s.functionSelection)] : ["—", "—"];
+      }),
+    ];
+  });
+  return ["## Side by side", "", table(header, rows)].join("\n");
+}
+
 function latencySection(runs: readonly SystemRun[]): string {
   const rows = runs.map((r) => {
     const l = r.scored.summary.latency;
@@ -324,6 +343,8 @@ export async function writeEvalReport(
     ...(options.preamble ?? []),
     ...(options.preamble && options.preamble.length > 0 ? [""] : []),
     `Systems: ${systems.map(cell).join(", ") || "none"}. Datasets: ${datasetsOf(runs).map(cell).join(", ") || "none"}.`,
+    "",
+    sideBySideSystems(runs),
     "",
     overallSection(runs),
     "",

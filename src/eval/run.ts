@@ -8,6 +8,7 @@
  * when the run needs them.
  */
 import { basename } from "node:path";
+import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
 import { type DatasetRow, evenSample, loadDataset } from "./dataset.js";
@@ -20,6 +21,12 @@ export type { Prediction, Predictor } from "./predictor.js";
 /** Where the training-data generator writes its training split (repository-relative). */
 export const DEFAULT_TRAIN_PATH = "models/vehicle-v1/pipeline/work/data/train.jsonl";
 
+/** The datasets `octopus-agent eval` reports on by default (repository-relative). */
+export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
+  { name: "held-out families (generated)", path: "models/vehicle-v1/pipeline/work/data/heldout.jsonl" },
+  { name: "dev natural (hand-written)", path: "models/vehicle-v1/eval/dev-natural.jsonl" },
+];
+
 export interface EvalDatasetSpec {
   readonly name: string;
   readonly path: string;
@@ -31,6 +38,8 @@ export interface RunEvaluationOptions {
   readonly model?: Predictor;
   /** Name of the model in the report. Default: the GGUF file name. */
   readonly modelName?: string;
+  /** Further ModelRuntime options (grammar, threads, bounds) for `modelPath`. */
+  readonly modelOptions?: Omit<ModelRuntimeOptions, "modelPath">;
   readonly datasets: readonly EvalDatasetSpec[];
   readonly outDir: string;
   /** At most this many rows per dataset, spread evenly over the file. */
@@ -111,9 +120,10 @@ export async function evaluatePredictor(
 export async function loadModelPredictor(
   modelPath: string,
   name?: string,
+  runtimeOptions: Omit<ModelRuntimeOptions, "modelPath"> = {},
 ): Promise<{ ok: true; value: Predictor } | { ok: false; error: EvalRunError }> {
   const { ModelRuntime } = await import("../model/runtime.js");
-  const loaded = await ModelRuntime.load({ modelPath });
+  const loaded = await ModelRuntime.load({ ...runtimeOptions, modelPath });
   if (!loaded.ok) return { ok: false, error: { code: "model_unavailable", message: loaded.error.message } };
   const runtime = loaded.value;
   const info = runtime.info;
@@ -123,7 +133,8 @@ export async function loadModelPredictor(
       name: name ?? basename(modelPath),
       notes: [
         `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
-          ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…`,
+          ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
+          (runtimeOptions.grammar ? ", grammar-constrained decoding" : ""),
       ],
       async predict(input: string): Promise<Prediction> {
         const started = performance.now();
@@ -174,7 +185,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   try {
     if (options.model) systems.push(options.model);
     else if (options.modelPath) {
-      const m = await loadModelPredictor(options.modelPath, options.modelName);
+      const m = await loadModelPredictor(options.modelPath, options.modelName, options.modelOptions);
       if (!m.ok) return m;
       systems.push(m.value);
       owned.push(m.value);

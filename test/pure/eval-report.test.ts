@@ -61,6 +61,11 @@ describe("writeEvalReport", () => {
     ]);
     const md = await readFile(written.markdownPath, "utf8");
     expect(md.startsWith("# Test report\n\nmodel: test\n")).toBe(true);
+    // The headline table: one row per dataset, systems side by side.
+    expect(md).toContain(
+      "| dataset | n | octopus model exact | octopus model fn-sel | NLP.js baseline exact | NLP.js baseline fn-sel |",
+    );
+    expect(md).toContain("| dev natural | 4 | 75.0 % | 100.0 % | 25.0 % | 25.0 % |");
     // Overall rows carry each system's computed numbers side by side.
     expect(md).toContain(`| dev natural | octopus model | 4 | ${pct(model.summary.exact)} |`);
     expect(md).toContain(`| dev natural | NLP.js baseline | 4 | ${pct(baseline.summary.exact)} |`);
