@@ -375,11 +375,6 @@ class ValueCounts {
     for (const e of byValue.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
     return best?.value;
   }
-
-  /** Share of the intent's rows that gave the parameter. */
-  has(intent: string, param: string): boolean {
-    return this.counts.has(`${intent}\u0000${param}`);
-  }
 }
 
 // ------------------------------------------------------------------ subsample
@@ -533,9 +528,10 @@ export async function trainNlpjsBaseline(
       }
       const amount = defaultAmount(fn, p.name, text);
       if (amount !== undefined) return isStep(p) ? shape.sign * amount : amount;
-      if (!p.required && !values.has(intent, p.name)) return undefined;
-      const learned = values.mode(intent, p.name);
-      return learned ?? (p.required ? p.min : undefined);
+      // An unsaid optional amount (sunroof intensity) stays omitted; a needed one (required,
+      // or the exactly-one member this intent chose) takes what the intent's rows said most.
+      if (!p.required && p.name !== shape.member) return undefined;
+      return values.mode(intent, p.name) ?? p.min;
     }
     return values.mode(intent, p.name);
   }

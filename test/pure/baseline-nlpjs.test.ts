@@ -56,6 +56,7 @@ function trainingRows(): TrainingRow[] {
     "<nexa_17>('down')<nexa_end>",
   );
   add(["open the sunroof", "sunroof open please", "slide the sunroof open"], "<nexa_4>('open')<nexa_end>");
+  add(["slide the sunroof open halfway", "open the sunroof half way"], "<nexa_4>('open', intensity=50)<nexa_end>");
   add(["close the sunroof", "shut the sunroof", "sunroof closed please"], "<nexa_4>('close')<nexa_end>");
   add(
     [
@@ -123,6 +124,8 @@ describe("NLP.js baseline", () => {
       ["close my window", "<nexa_3>('front left', 'up', 500)<nexa_end>"],
       ["close every window", "<nexa_17>('up')<nexa_end>"],
       ["open the sunroof halfway", "<nexa_4>('open', intensity=50)<nexa_end>"],
+      // An unsaid optional amount stays omitted even when some training rows gave one.
+      ["could you open the sunroof", "<nexa_4>('open')<nexa_end>"],
       ["what's the capital of spain", "<nexa_20>()<nexa_end>"],
     ];
     const wrong: string[] = [];
