@@ -19,13 +19,14 @@ import {
   type Llama,
   type LlamaContext,
   type LlamaContextSequence,
-  type LlamaGrammar,
   LlamaLogLevel,
   type LlamaModel,
   readGgufFileInfo,
   type Token,
+  TokenBias,
 } from "node-llama-cpp";
 import { registry as defaultRegistry, type Registry } from "../registry/index.js";
+import { FN_BASE, ResponseConstraint } from "./constraint.js";
 import { type ModelError, modelError } from "./errors.js";
 
 export const FUNCTION_SET_HASH_KEY = "octopus.function_set_hash";
@@ -40,8 +41,12 @@ export interface ModelRuntimeOptions {
   readonly timeoutMs?: number;
   /** Check the file against `<modelPath>.sha256` when that file exists (default true). */
   readonly verifyChecksum?: boolean;
-  /** Optional GBNF grammar text that constrains decoding (see grammar.ts). */
-  readonly grammar?: string;
+  /**
+   * Constrain decoding to the registry's canonical response language (constraint.ts):
+   * only registered functional tokens, exact enum values, in-range integers, and the end
+   * token only after a complete call.
+   */
+  readonly constrained?: boolean;
   readonly registry?: Registry;
 }
 
@@ -76,7 +81,7 @@ export class ModelRuntime {
     private readonly sequence: LlamaContextSequence,
     private readonly prefixTokens: readonly Token[],
     private readonly endToken: Token,
-    private readonly grammar: LlamaGrammar | undefined,
+    private readonly guide: DecodingGuide | undefined,
     private readonly options: Required<Pick<ModelRuntimeOptions, "maxTokens" | "timeoutMs">>,
     private readonly reg: Registry,
     readonly info: ModelInfo,
@@ -107,7 +112,7 @@ export class ModelRuntime {
         throw new Error(`${reg.endToken} is not the model's end-of-sequence token`);
       const prefixTokens = promptPrefixTokens(model, reg);
       await sequence.evaluateWithoutGeneratingNewTokens([...prefixTokens]);
-      const grammar = options.grammar ? await llama.createGrammar({ grammar: options.grammar }) : undefined;
+      const guide = options.constrained ? decodingGuide(model, reg, endToken) : undefined;
       const info: ModelInfo = {
         path,
         sizeBytes: checked.value.sizeBytes,
@@ -125,7 +130,7 @@ export class ModelRuntime {
           sequence,
           prefixTokens,
           endToken,
-          grammar,
+          guide,
           { maxTokens: options.maxTokens ?? 64, timeoutMs: options.timeoutMs ?? 2000 },
           reg,
           info,
@@ -158,18 +163,17 @@ export class ModelRuntime {
       const next = this.sequence.nextTokenIndex;
       if (next > keep) await this.sequence.eraseContextTokenRanges([{ start: keep, end: next }]);
       const queryTokens = promptTokens.slice(keep);
-      const grammarState = this.grammar
-        ? new (await import("node-llama-cpp")).LlamaGrammarEvaluationState({ model: this.model, grammar: this.grammar })
-        : undefined;
+      let guided = "";
       const deadline = started + this.options.timeoutMs;
       const iterator = this.sequence.evaluate(queryTokens, {
         temperature: 0,
         // The end token is part of the response text the contract defines.
         yieldEogToken: true,
-        ...(grammarState ? { grammarEvaluationState: grammarState } : {}),
+        ...(this.guide ? { tokenBias: () => this.guide?.bias(guided) as TokenBias } : {}),
       });
       for await (const token of iterator) {
         out.push(token);
+        if (this.guide) guided += this.guide.pieces[token] ?? "";
         if (token === this.endToken) break;
         if (this.model.isEogToken(token)) {
           return fail("generation_failed", `the model ended with token ${token} instead of ${this.reg.endToken}`, {
@@ -246,6 +250,52 @@ export function promptPrefixTokens(model: LlamaModel, reg: Registry): Token[] {
 
 function bosTokens(model: LlamaModel): Token[] {
   return model.tokens.shouldPrependBosToken && model.tokens.bos !== null ? [model.tokens.bos] : [];
+}
+
+/** Per-token texts for the response constraint, and the per-step bias it implies. */
+interface DecodingGuide {
+  /** Constraint text of each token; null = never allowed (control tokens, EOS handled apart). */
+  readonly pieces: readonly (string | null)[];
+  bias(generated: string): TokenBias;
+}
+
+function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): DecodingGuide {
+  const metadata = model.fileInfo.metadata as unknown as { tokenizer?: { ggml?: { tokens?: unknown[] } } };
+  const vocabSize = metadata.tokenizer?.ggml?.tokens?.length ?? 0;
+  if (vocabSize === 0) throw new Error("the model's vocabulary is not readable from its metadata");
+  const constraint = new ResponseConstraint(reg);
+  const anchor = model.tokenize("a", false);
+  const pieces: (string | null)[] = [];
+  for (let id = 0; id < vocabSize; id++) {
+    const token = id as Token;
+    if (token === endToken) pieces.push(null);
+    else if (model.isSpecialToken(token)) {
+      const fn = reg.byToken(model.detokenize([token], true));
+      pieces.push(fn ? String.fromCharCode(FN_BASE + fn.token) : null);
+    } else pieces.push(model.detokenize([token], false, anchor));
+  }
+  // Tokens grouped by their first character: a step tests each possible next character
+  // once and only the tokens whose first character can follow are checked in full.
+  const byFirstChar = new Map<string, number[]>();
+  pieces.forEach((piece, id) => {
+    if (!piece) return;
+    const first = piece.charAt(0);
+    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), id]);
+  });
+  return {
+    pieces,
+    bias(generated: string): TokenBias {
+      const allowed = new Set<number>();
+      if (constraint.status(generated) === "complete") allowed.add(endToken);
+      for (const [first, ids] of byFirstChar) {
+        if (constraint.status(generated + first) === "invalid") continue;
+        for (const id of ids) if (constraint.status(generated + (pieces[id] ?? "")) !== "invalid") allowed.add(id);
+      }
+      const bias = new TokenBias(model.tokenizer);
+      for (let id = 0; id < pieces.length; id++) if (!allowed.has(id)) bias.set(id as Token, "never");
+      return bias;
+    },
+  };
 }
 
 async function checkModelFile(
