@@ -1,0 +1,112 @@
+/**
+ * Benchmark: model load time, text -> decision latency (p50/p95/p99), daemon-like RSS and
+ * the model file size, with 1 thread on this machine. Prints the figures and writes
+ * bench/report.md + bench/report.json. Targets (issue #3): p50 <= 20 ms, p99 <= 40 ms,
+ * load <= 2 s, RSS <= 150 MB, model <= 10 MB. Run: `npm run bench [-- --model F --n N]`.
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { pino } from "pino";
+import { Agent } from "../src/agent/agent.js";
+import { SimulatedVehicle } from "../src/agent/vehicle-link.js";
+import { ModelRuntime } from "../src/model/runtime.js";
+import { defaultModelPath, packageRoot } from "../src/paths.js";
+import { defaultProfile } from "../src/safety/profile.js";
+
+const { values } = parseArgs({
+  options: {
+    model: { type: "string", default: defaultModelPath },
+    n: { type: "string", default: "400" },
+    threads: { type: "string", default: "1" },
+    constrained: { type: "boolean", default: false },
+    out: { type: "string", default: join(packageRoot, "bench") },
+  },
+});
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+const devSet = join(packageRoot, "models", "vehicle-v1", "eval", "dev-natural.jsonl");
+let queries: string[];
+try {
+  queries = readFileSync(devSet, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).query as string);
+} catch {
+  queries = ["set the driver side to 72 degrees", "turn it up", "close every window and switch on the ac"];
+}
+
+const rssBefore = process.memoryUsage().rss;
+const t0 = performance.now();
+const loaded = await ModelRuntime.load({
+  modelPath: values.model,
+  threads: Number(values.threads),
+  constrained: values.constrained,
+});
+const loadMs = performance.now() - t0;
+if (!loaded.ok) {
+  console.error(`bench: ${loaded.error.message}`);
+  process.exit(1);
+}
+const model = loaded.value;
+const agent = new Agent(model, new SimulatedVehicle(defaultProfile), defaultProfile, pino({ level: "silent" }));
+
+// Warm-up: one pass over a few queries (first-call allocations are not steady state).
+for (const q of queries.slice(0, 10)) await agent.handle(q);
+const n = Number(values.n);
+const latencies: number[] = [];
+const modelLatencies: number[] = [];
+for (let i = 0; i < n; i++) {
+  const turn = await agent.handle(queries[i % queries.length] as string);
+  latencies.push(turn.latencyMs);
+  if (turn.modelMs !== undefined) modelLatencies.push(turn.modelMs);
+}
+const rss = process.memoryUsage().rss;
+await model.close();
+
+latencies.sort((a, b) => a - b);
+modelLatencies.sort((a, b) => a - b);
+const report = {
+  date: new Date().toISOString(),
+  model: values.model,
+  modelBytes: statSync(values.model).size,
+  threads: Number(values.threads),
+  constrained: values.constrained,
+  queries: n,
+  loadMs: Math.round(loadMs),
+  textToDecisionMs: {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+  },
+  textToResponseMs: { p50: percentile(modelLatencies, 50), p99: percentile(modelLatencies, 99) },
+  rssMB: Math.round(rss / 1e5) / 10,
+  rssBeforeLoadMB: Math.round(rssBefore / 1e5) / 10,
+  targets: { p50: 20, p99: 40, loadMs: 2000, rssMB: 150, modelMB: 10 },
+};
+const f = (x: number) => x.toFixed(2);
+const md = `# Benchmark (${report.date})
+
+| figure | measured | target |
+|---|---|---|
+| model file | ${(report.modelBytes / 1e6).toFixed(2)} MB | <= 10 MB |
+| model load | ${report.loadMs} ms | <= 2000 ms |
+| text -> decision p50 | ${f(report.textToDecisionMs.p50)} ms | <= 20 ms |
+| text -> decision p95 | ${f(report.textToDecisionMs.p95)} ms | |
+| text -> decision p99 | ${f(report.textToDecisionMs.p99)} ms | <= 40 ms |
+| text -> response p50 / p99 | ${f(report.textToResponseMs.p50)} / ${f(report.textToResponseMs.p99)} ms | |
+| RSS after ${n} utterances | ${report.rssMB} MB | <= 150 MB |
+
+${n} utterances (cycling through ${queries.length} dev-set queries), ${report.threads} thread(s),
+constrained decoding ${report.constrained ? "on" : "off"}, model \`${values.model}\`.
+`;
+mkdirSync(values.out, { recursive: true });
+writeFileSync(join(values.out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(values.out, "report.md"), md);
+console.log(md);
