@@ -59,6 +59,8 @@ export interface SimBody {
   sunshade: Axis;
   volume: number;
   mute: boolean;
+  /** Outside air temperature, °C. */
+  ambientC: number;
 }
 
 export interface SimEcuOptions {
@@ -117,6 +119,7 @@ export function parkedBody(): SimBody {
     sunshade: axis(0, 0, 100, 25),
     volume: 10,
     mute: false,
+    ambientC: 20,
   };
 }
 
@@ -416,6 +419,7 @@ export class SimEcu {
           DefrostRear_St: onOffSt(b.defrostRear),
           AutoMode_St: onOffSt(b.autoMode),
           AirflowMode_St: b.airflow,
+          AmbientTemp_St: half(b.ambientC),
         };
       case "SCM_SeatDrvStatus":
       case "SCM_SeatPasStatus": {
