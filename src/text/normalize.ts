@@ -15,9 +15,11 @@
  *   plain ordinals and "one" as a pronoun stay words;
  * - lengths become whole millimetres ("2 cm" -> "20 mm", "an inch" -> "25 mm");
  * - the homophones a recognizer confuses are repaired where the context is certain:
- *   "two"/"too" before a number or "the/my/max..." -> "to" ("set it two seventy" ->
+ *   "two"/"too" before a number or "max/level..." -> "to" ("set it two seventy" ->
  *   "set it to 70"), "two"/"to" before "loud/much/bright..." -> "too", "four" before
- *   "me/the/us..." -> "for". "to", "too" and "for" otherwise stay words.
+ *   "me/us/you..." -> "for", "to"/"for" before a counted unit ("to degrees warmer",
+ *   "for notches") -> 2 / 4, a value after "to" ("set the fan to to" / "to for") -> 2 / 4.
+ *   "to", "too" and "for" otherwise stay words.
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -55,27 +57,11 @@ const SPELLING: Readonly<Record<string, string>> = {
   degs: "degrees",
 };
 
-/** Words after which "two"/"too" can only have been "to" ("set it two the max"). */
-const TO_CONTEXT_AFTER = new Set([
-  "the",
-  "a",
-  "an",
-  "my",
-  "your",
-  "his",
-  "her",
-  "their",
-  "our",
-  "max",
-  "maximum",
-  "min",
-  "minimum",
-  "full",
-  "halfway",
-  "level",
-  "auto",
-  "automatic",
-]);
+/**
+ * Words after which "two"/"too" can only have been "to" ("set the fan two max"). Articles
+ * are not in the list: "fan to two, the seat heating on" loses its commas to a recognizer.
+ */
+const TO_CONTEXT_AFTER = new Set(["max", "maximum", "min", "minimum", "full", "halfway", "level", "auto", "automatic"]);
 /** "two" (not "too") before a level word was "to": "seat heating two high". */
 const TO_LEVEL_AFTER = new Set(["low", "medium", "high"]);
 /** Words after which "two"/"to" can only have been "too" ("it's two loud"). */
@@ -96,22 +82,7 @@ const TOO_CONTEXT_AFTER = new Set([
 /** "two" before these was "too" too, but "to hot" may be "set it to hot", so "to" stays. */
 const TOO_ONLY_FROM_TWO = new Set(["hot", "cold", "warm", "cool"]);
 /** Words after which "four" can only have been "for" ("warmer four me"). */
-const FOR_CONTEXT_AFTER = new Set([
-  "me",
-  "us",
-  "you",
-  "him",
-  "her",
-  "them",
-  "the",
-  "my",
-  "a",
-  "an",
-  "now",
-  "your",
-  "our",
-  "their",
-]);
+const FOR_CONTEXT_AFTER = new Set(["me", "us", "you", "him", "her", "them"]);
 
 interface Token {
   text: string;
@@ -163,6 +134,35 @@ function splitWords(s: string): string[] {
   return out;
 }
 
+/** Counted units: "to degrees" / "for notches" can only be a misheard "two" / "four". */
+const COUNTED_UNITS = new Set([
+  "degrees",
+  "notches",
+  "steps",
+  "clicks",
+  "levels",
+  "inches",
+  "centimeters",
+  "centimetres",
+  "cms",
+  "millimeters",
+  "millimetres",
+]);
+
+/**
+ * "set the fan to to" / "to for": a value after "to" that a recognizer wrote as its
+ * homophone. Only when what follows could not continue the sentence otherwise.
+ */
+function misheardValueAfterTo(next: string | undefined, context: ReadonlySet<string>): boolean {
+  return (
+    next === undefined ||
+    !(context.has(next) || ARTICLES.has(next) || TOO_CONTEXT_AFTER.has(next) || isNumberWord(next) || isNumeric(next))
+  );
+}
+
+/** Words that continue a phrase after "to"/"for" ("listen to to the end"). */
+const ARTICLES = new Set(["the", "a", "an", "my", "your", "his", "her", "their", "our", "this", "that"]);
+
 /** Multi-word forms folded into one: "per cent", "half way", a spelled-out "a c". */
 function mergeWords(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -175,6 +175,18 @@ function mergeWords(words: readonly string[]): string[] {
     } else if (w === "half" && next === "way") {
       out.push("halfway");
       i++;
+    } else if (
+      (w === "to" || w === "too") &&
+      out[out.length - 1] === "to" &&
+      misheardValueAfterTo(next, TO_CONTEXT_AFTER)
+    ) {
+      out.push("2");
+    } else if (w === "for" && out[out.length - 1] === "to" && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
+      out.push("4");
+    } else if ((w === "to" || w === "too") && next !== undefined && COUNTED_UNITS.has(next)) {
+      out.push("2");
+    } else if (w === "for" && next !== undefined && COUNTED_UNITS.has(next)) {
+      out.push("4");
     } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
       out.push("ac");
       i++;

@@ -78,8 +78,8 @@ const FRACTION_WORDS = new Set([
   "tenths",
 ]);
 
-/** A word before "one" that makes it a pronoun ("the left one", "which one"). */
-const ONE_PRONOUN_BEFORE = new Set([
+/** A determiner before "one" (possibly with adjectives between) makes it a pronoun: "the left one". */
+const ONE_DETERMINERS = new Set([
   "the",
   "this",
   "that",
@@ -89,8 +89,21 @@ const ONE_PRONOUN_BEFORE = new Set([
   "any",
   "no",
   "some",
-  "other",
   "another",
+  "my",
+  "your",
+  "his",
+  "her",
+  "their",
+  "our",
+  "its",
+  "driver's",
+  "passenger's",
+]);
+
+/** Adjectives that may stand between the determiner and "one". */
+const ONE_ADJECTIVES = new Set([
+  "other",
   "last",
   "first",
   "next",
@@ -107,15 +120,34 @@ const ONE_PRONOUN_BEFORE = new Set([
   "rear",
   "back",
   "middle",
-  "my",
-  "your",
-  "his",
-  "her",
-  "their",
-  "our",
-  "its",
-  "driver's",
-  "passenger's",
+]);
+
+/** Words after "one" that make it a count ("one inch", "one more notch"), never a pronoun. */
+const ONE_COUNTED = new Set([
+  "inch",
+  "inches",
+  "cm",
+  "centimeter",
+  "centimeters",
+  "centimetre",
+  "centimetres",
+  "mm",
+  "millimeter",
+  "millimetre",
+  "degree",
+  "degrees",
+  "notch",
+  "notches",
+  "step",
+  "steps",
+  "level",
+  "levels",
+  "click",
+  "clicks",
+  "bar",
+  "bars",
+  "percent",
+  "more",
 ]);
 
 /** A word after "one" that makes it a pronoun or an idiom ("one of them", "one moment"). */
@@ -309,11 +341,19 @@ export function readNumber(tokens: readonly string[], i: number): NumberPhrase |
 
 /** "one" as a pronoun or in an idiom stays a word: "the left one", "one of them". */
 function keepOneAsWord(tokens: readonly string[], i: number): boolean {
-  const before = tokens[i - 1];
   const after = tokens[i + 1];
-  return (
-    (before !== undefined && (ONE_PRONOUN_BEFORE.has(before) || ORDINAL_UNIT_WORDS[before] !== undefined)) ||
-    (before !== undefined && /^\d+(st|nd|rd|th)$/.test(before)) ||
-    (after !== undefined && ONE_PRONOUN_AFTER.has(after))
-  );
+  if (after !== undefined && ONE_COUNTED.has(after)) return false;
+  if (after !== undefined && ONE_PRONOUN_AFTER.has(after)) return true;
+  let j = i - 1;
+  while (
+    j >= 0 &&
+    (ONE_ADJECTIVES.has(tokens[j]!) ||
+      ORDINAL_UNIT_WORDS[tokens[j]!] !== undefined ||
+      /^\d+(st|nd|rd|th)$/.test(tokens[j]!))
+  )
+    j--;
+  const det = tokens[j];
+  if (det !== undefined && ONE_DETERMINERS.has(det)) return true;
+  // "which one", "no one", "this one" directly; a bare adjective ("back one inch") is not enough.
+  return false;
 }

@@ -1,0 +1,493 @@
+/**
+ * Phrasing families: adjust_seat_position, adjust_seat_recline, set_seat_heating,
+ * set_seat_ventilation, set_steering_wheel_heating.
+ */
+import { call, enumValues } from "../calls.js";
+import {
+  ALL_THE_WAY,
+  BIT_ADV,
+  backrestObject,
+  D,
+  distance,
+  type FrontSeat,
+  type G,
+  heatedSeatMod,
+  heatedSeatObject,
+  levelPhrase,
+  seatObject,
+} from "../lexicon.js";
+import { ask, cmd, type FamilySet, stmt } from "./types.js";
+
+const POS = "adjust_seat_position";
+const RECLINE = "adjust_seat_recline";
+const HEAT = "set_seat_heating";
+const VENT = "set_seat_ventilation";
+const WHEEL = "set_steering_wheel_heating";
+
+type Dir = "forward" | "backward" | "up" | "down";
+
+function pickSeat(g: G): FrontSeat {
+  return g.chance(0.7) ? "driver" : "passenger";
+}
+
+/** The verb phrase that moves a seat in a direction, with the seat object placed inside. */
+function moveSeat(g: G, dir: Dir, obj: string): string {
+  switch (dir) {
+    case "forward":
+      return g.x(
+        `{{move|slide|shift|bring|push} ${obj} {forward|forwards}|${obj} forward|{move|slide} ${obj} closer to the {wheel|steering wheel|dash|dashboard}}`,
+      );
+    case "backward":
+      return g.x(
+        `{{move|slide|shift|push} ${obj} {back|backward|backwards}|${obj} {back|backwards}|{move|slide} ${obj} {further back|away from the wheel}}`,
+      );
+    case "up":
+      return g.x(`{{raise|lift} ${obj}|{move|put|bring} ${obj} up|${obj} up|${obj} higher|make ${obj} higher}`);
+    case "down":
+      return g.x(`{{lower|drop} ${obj}|{move|put|bring} ${obj} down|${obj} down|${obj} lower|make ${obj} lower}`);
+  }
+}
+
+/** Seat move amount: none = 50 mm, a bit = 20, all the way = 300, or a distance. */
+function seatAmount(g: G): { text: string; mm: number; said: number[]; allTheWay: boolean } {
+  const k = g.rng.weighted(["none", "bit", "all", "dist"] as const, (x) =>
+    x === "none" ? 0.35 : x === "bit" ? 0.22 : x === "all" ? 0.13 : 0.3,
+  );
+  if (k === "none") return { text: "", mm: D.seatMove, said: [], allTheWay: false };
+  if (k === "bit") return { text: g.x(BIT_ADV), mm: D.seatBit, said: [], allTheWay: false };
+  if (k === "all") return { text: g.x(ALL_THE_WAY), mm: D.seatAll, said: [], allTheWay: true };
+  const d = distance(g, D.seatAll, 5);
+  return { text: g.chance(0.5) ? `by ${d.text}` : d.text, mm: d.mm, said: [d.mm], allTheWay: false };
+}
+
+function reclineAmount(g: G): { text: string; deg: number; said: number[] } {
+  const k = g.rng.weighted(["none", "bit", "all", "num"] as const, (x) =>
+    x === "none" ? 0.35 : x === "bit" ? 0.25 : x === "all" ? 0.12 : 0.28,
+  );
+  if (k === "none") return { text: "", deg: D.recline, said: [] };
+  if (k === "bit") return { text: g.x(BIT_ADV), deg: D.reclineBit, said: [] };
+  if (k === "all") return { text: g.x("{all the way|as far as it goes|fully}"), deg: D.reclineAll, said: [] };
+  const n = g.int(2, D.reclineAll);
+  return { text: g.x(`{${g.n(n)} degrees|by ${g.n(n)} degrees|${g.n(n)}°}`), deg: n, said: [n] };
+}
+
+export function seatFamilies(F: FamilySet): void {
+  const dirs = enumValues(POS, "position") as readonly Dir[];
+
+  // ================================================================ adjust_seat_position
+  F.add(POS, "seat.move.verb", { weight: 4 }, (g) => {
+    const seat = pickSeat(g);
+    const dir = g.pick(dirs);
+    const a = seatAmount(g);
+    const core = moveSeat(g, dir, seatObject(g, seat));
+    return cmd(`${core} ${a.text}`, [call(POS, { seat, position: dir, distance: a.mm })], a.said);
+  });
+
+  F.add(POS, "seat.move.me", { weight: 1.5 }, (g) => {
+    const dir = g.pick(dirs);
+    const a = seatAmount(g);
+    const core =
+      dir === "forward"
+        ? g.x("{move|slide|bring} me {forward|forwards|closer to the wheel}")
+        : dir === "backward"
+          ? g.x("{move|slide|push} me {back|backwards}")
+          : dir === "up"
+            ? g.x("{raise me up|lift me up|move me up|sit me higher|put me higher}")
+            : g.x("{lower me|move me down|drop me down|sit me lower|put me lower}");
+    return cmd(`${core} ${a.text}`, [call(POS, { seat: "driver", position: dir, distance: a.mm })], a.said, false);
+  });
+
+  F.add(POS, "seat.move.all_the_way", { weight: 1 }, (g) => {
+    const seat = pickSeat(g);
+    const dir = g.pick(dirs);
+    const obj = seatObject(g, seat);
+    const word = dir === "forward" ? "forward" : dir === "backward" ? "back" : dir;
+    return cmd(
+      g.x(
+        `{{move|slide|put} ${obj} all the way ${word}|${obj} all the way ${word}|${word === "up" ? "raise" : word === "down" ? "lower" : "move"} ${obj} as far ${word === "up" || word === "down" ? word : word} as it goes}`,
+      ),
+      [call(POS, { seat, position: dir, distance: D.seatAll })],
+    );
+  });
+
+  F.add(POS, "seat.move.question", { weight: 1.2 }, (g) => {
+    const seat = pickSeat(g);
+    const dir = g.pick(dirs);
+    const a = seatAmount(g);
+    return ask(
+      `${g.x("{can you|could you|would you|can you please}")} ${moveSeat(g, dir, seatObject(g, seat))} ${a.text}`,
+      [call(POS, { seat, position: dir, distance: a.mm })],
+      a.said,
+    );
+  });
+
+  F.add(POS, "seat.indirect", { weight: 1.5 }, (g) => {
+    const k = g.int(0, 4);
+    if (k === 0)
+      return stmt(
+        g.x(
+          "{I can't reach the pedals|I'm too far from the {wheel|steering wheel|pedals}|I can barely reach the pedals}",
+        ),
+        [call(POS, { seat: "driver", position: "forward", distance: D.seatMove })],
+      );
+    if (k === 1)
+      return stmt(
+        g.x(
+          "{I need more legroom|my knees are hitting the {dashboard|dash|steering wheel|wheel}|I'm too close to the {wheel|steering wheel}}",
+        ),
+        [call(POS, { seat: "driver", position: "backward", distance: D.seatMove })],
+      );
+    if (k === 2)
+      return stmt(
+        g.x("{I'm sitting too low|I can't see over the {steering wheel|dashboard|dash|hood|bonnet}|I'm too low}"),
+        [call(POS, { seat: "driver", position: "up", distance: D.seatMove })],
+      );
+    if (k === 3)
+      return stmt(
+        g.x("{my head is {hitting|touching} the {roof|ceiling|headliner}|I'm sitting too high|I'm too high up}"),
+        [call(POS, { seat: "driver", position: "down", distance: D.seatMove })],
+      );
+    return cmd(g.x("{give|get} {the passenger|my passenger|the front passenger} more legroom"), [
+      call(POS, { seat: "passenger", position: "backward", distance: D.seatMove }),
+    ]);
+  });
+
+  F.add(POS, "seat.held.scoot", { held: true, weight: 1.2, heldWords: ["scoot", "cramped"] }, (g) => {
+    if (g.chance(0.25))
+      return stmt(g.x("my legs are cramped"), [
+        call(POS, { seat: "driver", position: "backward", distance: D.seatMove }),
+      ]);
+    const seat = pickSeat(g);
+    const dir = g.pick(["forward", "backward"] as const);
+    const a = seatAmount(g);
+    const obj = g.chance(0.4) && seat === "driver" ? "me" : seatObject(g, seat);
+    return cmd(
+      `scoot ${obj} ${dir === "forward" ? g.x("{forward|up}") : "back"} ${a.text}`,
+      [call(POS, { seat, position: dir, distance: a.mm })],
+      a.said,
+      obj !== "me",
+    );
+  });
+
+  // ================================================================ adjust_seat_recline
+  F.add(RECLINE, "recline.back.verb", { weight: 3 }, (g) => {
+    const seat = pickSeat(g);
+    const a = reclineAmount(g);
+    const rest = backrestObject(g, seat);
+    const obj = seatObject(g, seat);
+    const text = g.x(
+      `{recline ${seat === "driver" ? "{my seat|the seat|the driver's seat|}" : "the passenger seat"}|{lean|tilt|lay} ${obj} back|{lean|tilt|lay|put|move|push} ${rest} back|${rest} back|recline ${rest}}`,
+    );
+    return cmd(`${text} ${a.text}`, [call(RECLINE, { seat, direction: "backward", angle: a.deg })], a.said);
+  });
+
+  F.add(RECLINE, "recline.forward.verb", { weight: 2.5 }, (g) => {
+    const seat = pickSeat(g);
+    const a = reclineAmount(g);
+    const rest = backrestObject(g, seat);
+    const obj = seatObject(g, seat);
+    const text = g.x(
+      `{{bring|tilt|move|push} ${rest} forward|tilt ${obj} forward|{straighten|raise} ${rest}|straighten ${obj}|${rest} {forward|more upright}|make {${rest}|${obj}} more upright|{put|bring} ${rest} upright|less recline on ${obj}${seat === "driver" ? "|less recline" : ""}}`,
+    );
+    return cmd(`${text} ${a.text}`, [call(RECLINE, { seat, direction: "forward", angle: a.deg })], a.said);
+  });
+
+  F.add(RECLINE, "recline.me", { weight: 1.5 }, (g) => {
+    const back = g.chance(0.55);
+    const a = reclineAmount(g);
+    const text = back
+      ? g.x("{lean me back|recline me|let me lean back|tilt me back|lay me back}")
+      : g.x("{sit me up|straighten me up|tilt me forward|sit me up straighter}");
+    return cmd(
+      `${text} ${a.text}`,
+      [call(RECLINE, { seat: "driver", direction: back ? "backward" : "forward", angle: a.deg })],
+      a.said,
+      false,
+    );
+  });
+
+  F.add(RECLINE, "recline.indirect", { weight: 1.5 }, (g) => {
+    const k = g.int(0, 3);
+    if (k === 0)
+      return cmd(
+        g.x(
+          "{my back hurts|my back is killing me|my back is sore}{,| so} {lean|tilt|recline} {me|my seat} back {a bit|a little|slightly}",
+        ),
+        [call(RECLINE, { seat: "driver", direction: "backward", angle: D.reclineBit })],
+        [],
+        false,
+      );
+    if (k === 1)
+      return stmt(g.x("{I'm sitting too upright|I'm too upright|I want to lean back|I'd like to lie back}"), [
+        call(RECLINE, { seat: "driver", direction: "backward", angle: D.recline }),
+      ]);
+    if (k === 2)
+      return stmt(g.x("{I'm leaning back too far|I'm lying too far back|I'm too reclined}"), [
+        call(RECLINE, { seat: "driver", direction: "forward", angle: D.recline }),
+      ]);
+    return cmd(g.x("let {the passenger|my passenger} {lean|lie} back"), [
+      call(RECLINE, { seat: "passenger", direction: "backward", angle: D.recline }),
+    ]);
+  });
+
+  F.add(RECLINE, "recline.question", { weight: 1 }, (g) => {
+    const seat = pickSeat(g);
+    const back = g.chance(0.6);
+    const a = reclineAmount(g);
+    const obj = g.chance(0.5) ? backrestObject(g, seat) : seatObject(g, seat);
+    return ask(
+      `${g.x("{can you|could you}")} ${back ? g.x(`{recline ${obj}|lean ${obj} back|tilt ${obj} back}`) : g.x(`{tilt ${obj} forward|straighten ${obj}|make ${obj} more upright}`)} ${a.text}`,
+      [call(RECLINE, { seat, direction: back ? "backward" : "forward", angle: a.deg })],
+      a.said,
+    );
+  });
+
+  F.add(RECLINE, "recline.held.ease", { held: true, weight: 1, heldWords: ["ease", "sit up straighter"] }, (g) => {
+    if (g.chance(0.3))
+      return stmt(g.x("I want to sit up straighter"), [
+        call(RECLINE, { seat: "driver", direction: "forward", angle: D.recline }),
+      ]);
+    const seat = pickSeat(g);
+    const a = reclineAmount(g);
+    return cmd(
+      `ease ${g.chance(0.4) && seat === "driver" ? "me" : backrestObject(g, seat)} back ${a.text}`,
+      [call(RECLINE, { seat, direction: "backward", angle: a.deg })],
+      a.said,
+      false,
+    );
+  });
+
+  // ================================================================ set_seat_heating
+  const heatSeats = enumValues(HEAT, "seat");
+  const HEAT_NOUN = "{seat heating|heated seat|seat heater|seat warmer|seat heat}";
+  const pickHeatSeat = (g: G) =>
+    g.rng.weighted(heatSeats, (s) => (s === "driver" ? 0.45 : s === "passenger" ? 0.25 : 0.15));
+  F.add(HEAT, "heat.on_off", { weight: 3 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const on = g.chance(0.7);
+    const mod = heatedSeatMod(g, seat);
+    const noun = g.x(HEAT_NOUN);
+    const text = on
+      ? g.x(
+          `{{turn|switch|put} on ${mod} ${noun}|{turn|switch} ${mod} ${noun} on|${mod} ${noun} on|{activate|start} ${mod} ${noun}}`,
+        )
+      : g.x(
+          `{{turn|switch} off ${mod} ${noun}|{turn|switch} ${mod} ${noun} off|${mod} ${noun} off|{stop|disable} ${mod} ${noun}}`,
+        );
+    return cmd(text, [call(HEAT, { seat, level: on ? D.levelOn : D.levelOff })]);
+  });
+  F.add(HEAT, "heat.level", { weight: 3 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const mod = heatedSeatMod(g, seat);
+    const noun = g.x(HEAT_NOUN);
+    const lv = levelPhrase(g, { allowOff: true });
+    const bare = !lv.text.startsWith("the ");
+    const text = g.x(
+      `{{set|put|turn} ${mod} ${noun} {to|on} ${lv.text}|${mod} ${noun} {to|on} ${lv.text}|${mod} ${noun} ${bare ? "" : "{to|on} "}${lv.text}|{turn|switch} on ${mod} ${noun} {on|at} ${lv.text}}`,
+    );
+    const said = /\d/.test(lv.text) ? [lv.level] : [];
+    if (lv.level === 0 && text.includes("switch on"))
+      return cmd(`${mod} ${noun} off`, [call(HEAT, { seat, level: 0 })]);
+    return cmd(text, [call(HEAT, { seat, level: lv.level })], said);
+  });
+  F.add(HEAT, "heat.pair", { weight: 1.5 }, (g) => {
+    const front = g.chance(0.5);
+    const on = g.chance(0.75);
+    const lv =
+      on && g.chance(0.4) ? levelPhrase(g, { allowOff: false }) : { text: "", level: on ? D.levelOn : D.levelOff };
+    const which = front
+      ? g.x("{the front|both front|the driver and passenger|front|both front row}")
+      : g.x("{the rear|the back|both rear|both back|rear|back row}");
+    const noun = g.x("{seat heaters|heated seats|seat heating|seat warmers}");
+    const state = lv.text !== "" ? g.x(`{to|on} ${lv.text}`) : on ? "on" : "off";
+    const text =
+      lv.text === "" && g.chance(0.5)
+        ? g.x(`{turn|switch} ${state} ${which} ${noun}`)
+        : `${g.x(`{set|put|turn}`)} ${which} ${noun} ${lv.text === "" ? state : state}`;
+    const [s1, s2] = front ? ["driver", "passenger"] : ["rear left", "rear right"];
+    return cmd(
+      text.replace(/^(set|put) (.*) (on|off)$/, "turn $2 $3"),
+      [call(HEAT, { seat: s1, level: lv.level }), call(HEAT, { seat: s2, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+    );
+  });
+  F.add(HEAT, "heat.verb_seat", { weight: 2 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const obj = heatedSeatObject(g, seat);
+    if (g.chance(0.7)) return cmd(g.x(`{heat|warm up|heat up} ${obj}`), [call(HEAT, { seat, level: D.levelOn })]);
+    return cmd(g.x(`stop heating ${obj}`), [call(HEAT, { seat, level: D.levelOff })]);
+  });
+  F.add(HEAT, "heat.bum_warmer", { weight: 1.2 }, (g) => {
+    const on = g.chance(0.7);
+    const noun = g.x("{bum warmer|butt warmer|bum heater|butt heater}");
+    return cmd(
+      on ? g.x(`{{turn|switch|put} on the ${noun}|${noun} on}`) : g.x(`{{turn|switch} off the ${noun}|${noun} off}`),
+      [call(HEAT, { seat: "driver", level: on ? D.levelOn : D.levelOff })],
+    );
+  });
+  F.add(HEAT, "heat.indirect", { weight: 1.2 }, (g) =>
+    g.chance(0.75)
+      ? stmt(g.x("my {bum|butt|back|backside|bottom} is {cold|freezing|frozen}"), [
+          call(HEAT, { seat: "driver", level: D.levelOn }),
+        ])
+      : stmt(g.x("{the passenger|my passenger} {says her seat is cold|says his seat is cold|has a cold seat}"), [
+          call(HEAT, { seat: "passenger", level: D.levelOn }),
+        ]),
+  );
+  F.add(HEAT, "heat.question", { weight: 1 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const on = g.chance(0.7);
+    return ask(
+      `${g.x("{can you|could you}")} ${on ? "turn on" : "turn off"} ${heatedSeatMod(g, seat)} ${g.x(HEAT_NOUN)}`,
+      [call(HEAT, { seat, level: on ? D.levelOn : D.levelOff })],
+    );
+  });
+  F.add(
+    HEAT,
+    "heat.held.warmth",
+    { held: true, weight: 1, heldWords: ["seat warmth", "my behind", "rear end"] },
+    (g) => {
+      if (g.chance(0.4))
+        return cmd(g.x("warm up my {behind|rear end}"), [call(HEAT, { seat: "driver", level: D.levelOn })]);
+      const seat = pickHeatSeat(g);
+      const lv = levelPhrase(g, { allowOff: true });
+      return cmd(
+        `${heatedSeatMod(g, seat)} seat warmth ${g.x("{to|on}")} ${lv.text}`,
+        [call(HEAT, { seat, level: lv.level })],
+        /\d/.test(lv.text) ? [lv.level] : [],
+      );
+    },
+  );
+
+  // ================================================================ set_seat_ventilation
+  const ventSeats = enumValues(VENT, "seat");
+  const VENT_NOUN = "{seat ventilation|ventilated seat|seat cooling|cooled seat|seat cooler|seat vent|seat ventilator}";
+  const ventMod = (g: G, seat: string) =>
+    seat === "driver"
+      ? g.x("{my|my|the driver's|the driver|driver|the}")
+      : g.x("{the passenger's|the passenger|passenger|the front passenger}");
+  F.add(VENT, "vent.on_off", { weight: 3 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const on = g.chance(0.7);
+    const mod = ventMod(g, seat);
+    const noun = g.x(VENT_NOUN);
+    const text = on
+      ? g.x(
+          `{{turn|switch|put} on ${mod} ${noun}|{turn|switch} ${mod} ${noun} on|${mod} ${noun} on|{activate|start} ${mod} ${noun}}`,
+        )
+      : g.x(
+          `{{turn|switch} off ${mod} ${noun}|{turn|switch} ${mod} ${noun} off|${mod} ${noun} off|{stop|disable} ${mod} ${noun}}`,
+        );
+    return cmd(text, [call(VENT, { seat, level: on ? D.levelOn : D.levelOff })]);
+  });
+  F.add(VENT, "vent.level", { weight: 3 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const mod = ventMod(g, seat);
+    const lv = levelPhrase(g, { allowOff: true });
+    return cmd(
+      g.x(
+        `{{set|put|turn} ${mod} ${VENT_NOUN} {to|on} ${lv.text}|${mod} ${VENT_NOUN} {to|on} ${lv.text}|${mod} ${VENT_NOUN} ${lv.text.startsWith("the ") ? "on " : ""}${lv.text}}`,
+      ),
+      [call(VENT, { seat, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+    );
+  });
+  F.add(VENT, "vent.verb_seat", { weight: 1.5 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const obj =
+      seat === "driver"
+        ? g.x("{my seat|the driver's seat|my chair}")
+        : g.x("{the passenger seat|the passenger's seat}");
+    return g.chance(0.75)
+      ? cmd(g.x(`{cool|ventilate|cool down|air out} ${obj}`), [call(VENT, { seat, level: D.levelOn })])
+      : cmd(g.x(`stop {cooling|ventilating} ${obj}`), [call(VENT, { seat, level: D.levelOff })]);
+  });
+  F.add(VENT, "vent.indirect", { weight: 1.2 }, (g) =>
+    stmt(
+      g.x(
+        "{my back is {sweaty|sweating|sticking to the seat}|I'm sweating into {the|my} seat|my {back|bum|butt} is {sweaty|all sweaty}}",
+      ),
+      [call(VENT, { seat: "driver", level: D.levelOn })],
+    ),
+  );
+  F.add(VENT, "vent.question", { weight: 1 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const on = g.chance(0.7);
+    return ask(`${g.x("{can you|could you}")} ${on ? "turn on" : "turn off"} ${ventMod(g, seat)} ${g.x(VENT_NOUN)}`, [
+      call(VENT, { seat, level: on ? D.levelOn : D.levelOff }),
+    ]);
+  });
+  F.add(VENT, "vent.held.seat_fan", { held: true, weight: 1, heldWords: [/\bseat fans?( (on|to|off)\b|$)/] }, (g) => {
+    const seat = g.pick(ventSeats);
+    const mod = ventMod(g, seat);
+    if (g.chance(0.5)) {
+      const on = g.chance(0.7);
+      return cmd(`${g.x("{turn|switch}")} ${on ? "on" : "off"} ${mod} seat ${g.x("{fan|fans}")}`, [
+        call(VENT, { seat, level: on ? D.levelOn : D.levelOff }),
+      ]);
+    }
+    const lv = levelPhrase(g, { allowOff: false });
+    return cmd(
+      `${mod} seat fan ${g.x("{to|on}")} ${lv.text}`,
+      [call(VENT, { seat, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+    );
+  });
+
+  // ================================================================ set_steering_wheel_heating
+  const WHEEL_NOUN =
+    "{the heated steering wheel|the steering wheel heating|the steering wheel heater|the wheel heating|the heated wheel|the steering wheel heat}";
+  const WHEEL_BARE =
+    "{heated steering wheel|steering wheel heating|steering wheel heater|wheel heating|heated wheel|steering wheel heat}";
+  F.add(WHEEL, "wheel.on_off", { weight: 3 }, (g) => {
+    const on = g.chance(0.6);
+    return cmd(
+      on
+        ? g.x(
+            `{{turn|switch|put} on ${WHEEL_NOUN}|{turn|switch} ${WHEEL_NOUN} on|${WHEEL_BARE} on|{activate|start} ${WHEEL_NOUN}}`,
+          )
+        : g.x(
+            `{{turn|switch} off ${WHEEL_NOUN}|{turn|switch} ${WHEEL_NOUN} off|${WHEEL_BARE} off|{stop|disable} ${WHEEL_NOUN}}`,
+          ),
+      [call(WHEEL, { on })],
+    );
+  });
+  F.add(WHEEL, "wheel.verb", { weight: 2 }, (g) =>
+    g.chance(0.7)
+      ? cmd(g.x("{heat|warm up|warm|heat up} the {steering wheel|wheel}"), [call(WHEEL, { on: true })])
+      : cmd(g.x("stop {heating|warming} the {steering wheel|wheel}"), [call(WHEEL, { on: false })]),
+  );
+  F.add(WHEEL, "wheel.indirect", { weight: 1.2 }, (g) =>
+    g.chance(0.75)
+      ? stmt(
+          g.x(
+            "{my hands are {cold|freezing|frozen}|the {steering wheel|wheel} is {cold|freezing|ice cold}|my fingers are {cold|freezing}}",
+          ),
+          [call(WHEEL, { on: true })],
+        )
+      : stmt(g.x("the {steering wheel|wheel} is {too hot|hot enough|getting too hot}"), [call(WHEEL, { on: false })]),
+  );
+  F.add(WHEEL, "wheel.question", { weight: 1 }, (g) => {
+    const on = g.chance(0.6);
+    return ask(
+      `${g.x("{can you|could you}")} ${on ? g.x("{turn on|switch on}") : g.x("{turn off|switch off}")} ${g.x(WHEEL_NOUN)}`,
+      [call(WHEEL, { on })],
+    );
+  });
+  F.add(
+    WHEEL,
+    "wheel.held.warmer",
+    { held: true, weight: 1, heldWords: ["wheel warmer", "warm wheel please", "a warm wheel"] },
+    (g) => {
+      const on = g.chance(0.6);
+      return on
+        ? cmd(
+            g.x("{wheel warmer on|{turn|switch} on the wheel warmer|warm wheel please|I'd like a warm wheel}"),
+            [call(WHEEL, { on: true })],
+            [],
+            false,
+          )
+        : cmd(g.x("{wheel warmer off|{turn|switch} off the wheel warmer}"), [call(WHEEL, { on: false })]);
+    },
+  );
+}
