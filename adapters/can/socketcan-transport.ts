@@ -127,7 +127,7 @@ export class SocketCanTransport implements CanTransport {
   }
 
   available(): boolean {
-    return this.up && !this.closed;
+    return this.up && !this.closed && this.channel !== undefined;
   }
 
   status(): string {
@@ -261,14 +261,19 @@ export class SocketCanTransport implements CanTransport {
   }
 
   private stopped(channel: RawChannelLike): void {
-    try {
-      // Our own stop() (close or reconnect) also lands here; only a live channel counts.
-      if (channel !== this.channel || this.closed) return;
-      const link = this.linkState();
-      this.wentDown(link.up ? `raw channel on ${this.name} stopped` : link.reason);
-    } catch (e) {
-      this.log.error({ err: e }, "error handling a stopped CAN channel");
-    }
+    // Runs inside the addon's own stop handling: calling channel.stop() from here re-enters it
+    // and unrefs the channel twice (a native assertion kills the process). The addon has
+    // already stopped this channel, so forget it and handle the outage on the next turn.
+    if (channel !== this.channel || this.closed) return;
+    this.channel = undefined;
+    setImmediate(() => {
+      try {
+        const link = this.linkState();
+        this.wentDown(link.up ? `raw channel on ${this.name} stopped` : link.reason);
+      } catch (e) {
+        this.log.error({ err: e }, "error handling a stopped CAN channel");
+      }
+    });
   }
 
   private checkHealth(): void {
