@@ -197,9 +197,18 @@ export class SocketCanTransport implements CanTransport {
       this.failed(link.reason);
       return;
     }
+    let addon: SocketcanModuleLike;
+    try {
+      addon = this.socketcan();
+    } catch (e) {
+      // No native build (npm ran without install scripts, or no compiler): retried like an
+      // absent interface, so fixing the install and restarting is all it takes.
+      this.failed(`the socketcan native addon cannot be loaded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      return;
+    }
     let channel: RawChannelLike;
     try {
-      channel = this.socketcan().createRawChannelWithOptions(this.name, { timestamps: false, non_block_send: true });
+      channel = addon.createRawChannelWithOptions(this.name, { timestamps: false, non_block_send: true });
       channel.addListener("onMessage", ((msg: NativeMessage) => this.receive(channel, msg)) as (
         ...args: never[]
       ) => void);
