@@ -1,0 +1,249 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildDataset,
+  type Dataset,
+  heldWordMatchers,
+  type Row,
+} from "../../models/vehicle-v1/pipeline/generate/build.js";
+import { parseAndBind, renderResponse } from "../../src/parser/index.js";
+import { registry } from "../../src/registry/index.js";
+import { normalizeTranscript } from "../../src/text/normalize.js";
+
+const SMALL = { seed: 7, perFunction: 60 } as const;
+const CATEGORIES = new Set(["single", "parallel", "negative", "near_miss", "asr_noise"]);
+const IRRELEVANT = registry.functions.find((f) => !f.actuates)!.name;
+const COMMANDS = registry.functions.filter((f) => f.actuates).map((f) => f.name);
+
+let ds: Dataset;
+let all: Row[];
+
+beforeAll(() => {
+  ds = buildDataset(SMALL);
+  all = [...ds.train, ...ds.heldout];
+});
+
+/** The bound calls of a response, failing the test when it does not parse and bind. */
+function bind(response: string) {
+  const out = parseAndBind(response);
+  if (!out.ok) throw new Error(`${response}: ${out.error.message}`);
+  return out.results.map((r) => {
+    if (!r.ok) throw new Error(`${response}: ${r.error.message}`);
+    return r.call;
+  });
+}
+
+describe("generator: determinism", () => {
+  it("gives the same rows for the same seed and other rows for another seed", () => {
+    const again = buildDataset(SMALL);
+    expect(again.train).toEqual(ds.train);
+    expect(again.heldout).toEqual(ds.heldout);
+    const other = buildDataset({ ...SMALL, seed: 8 });
+    expect(other.train.map((r) => r.input)).not.toEqual(ds.train.map((r) => r.input));
+  });
+});
+
+describe("generator: every row", () => {
+  it("has a response that parses, binds and is canonical, and fields that agree with it", () => {
+    expect(all.length).toBeGreaterThan(1000);
+    for (const r of all) {
+      const calls = bind(r.response);
+      expect(renderResponse(calls)).toBe(r.response);
+      expect(r.functions).toEqual([...new Set(calls.map((c) => c.name))]);
+      expect(CATEGORIES.has(r.category)).toBe(true);
+      const irrelevant = r.functions.length === 1 && r.functions[0] === IRRELEVANT;
+      expect(irrelevant).toBe(r.category === "negative" || r.category === "near_miss");
+      if (r.category === "parallel") expect(calls.length).toBeGreaterThanOrEqual(2);
+      expect(calls.length).toBeLessThanOrEqual(3);
+      expect(r.family.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("has input = normalizeTranscript(query) and unique inputs across both splits", () => {
+    const seen = new Set<string>();
+    for (const r of all) {
+      const n = normalizeTranscript(r.query);
+      expect(n.ok).toBe(true);
+      if (n.ok) expect(r.input).toBe(n.text);
+      expect(seen.has(r.input)).toBe(false);
+      seen.add(r.input);
+    }
+  });
+});
+
+describe("generator: balance", () => {
+  it("has as many irrelevant queries as positives in each split (M/N = 1)", () => {
+    for (const split of [ds.train, ds.heldout]) {
+      const neg = split.filter((r) => r.functions[0] === IRRELEVANT).length;
+      expect(neg).toBe(split.length - neg);
+      expect(neg).toBeGreaterThan(0);
+    }
+    expect(ds.stats.splits.train.negativeToPositive).toBe(1);
+  });
+
+  it("phrases every command function in both splits and has >= 10% parallel rows", () => {
+    for (const split of [ds.train, ds.heldout]) {
+      const fns = new Set(split.flatMap((r) => r.functions));
+      for (const fn of COMMANDS) expect(fns.has(fn), fn).toBe(true);
+    }
+    const pos = ds.train.filter((r) => r.functions[0] !== IRRELEVANT);
+    const par = pos.filter((r) => r.category === "parallel");
+    expect(par.length / pos.length).toBeGreaterThanOrEqual(0.1);
+    for (const c of CATEGORIES)
+      expect(
+        ds.train.some((r) => r.category === c),
+        c,
+      ).toBe(true);
+  });
+});
+
+describe("generator: held-out split", () => {
+  it("never uses a held-out family, connector or held-out word in training", () => {
+    const held = new Set([...ds.stats.heldoutFamilies, ...ds.stats.heldoutConnectors]);
+    expect(held.size).toBeGreaterThan(COMMANDS.length);
+    for (const r of ds.train) {
+      expect(held.has(r.family), r.family).toBe(false);
+      for (const p of r.parts ?? []) expect(held.has(p), p).toBe(false);
+    }
+    const matchers = heldWordMatchers();
+    for (const r of ds.train) for (const m of matchers) expect(m.test(r.input), `${r.input} / ${m.word}`).toBe(false);
+    expect(ds.stats.dropped.heldWordsInTrain).toBe(0);
+  });
+
+  it("makes every held-out row from a held-out family, connector or clause", () => {
+    const held = new Set([...ds.stats.heldoutFamilies, ...ds.stats.heldoutConnectors]);
+    for (const r of ds.heldout) {
+      const novel = held.has(r.family) || (r.parts ?? []).some((p) => held.has(p));
+      expect(novel, `${r.family} ${r.parts?.join("+")}`).toBe(true);
+    }
+  });
+
+  it("holds out about a tenth of each function's families, at least one", () => {
+    const fams = Object.values(ds.stats.families);
+    for (const fn of COMMANDS) {
+      const mine = fams.filter((f) => f.fn === fn);
+      const held = mine.filter((f) => f.split === "heldout").length;
+      expect(held, fn).toBeGreaterThanOrEqual(1);
+      expect(held / mine.length, fn).toBeLessThanOrEqual(0.34);
+    }
+    const neg = fams.filter((f) => f.fn === IRRELEVANT);
+    expect(neg.filter((f) => f.split === "heldout").length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("generator: contract defaults (§3) as generated", () => {
+  /** Single-call rows of a function whose input matches `re`. */
+  const rows = (fn: string, re: RegExp) =>
+    all.filter(
+      (r) => r.functions.length === 1 && r.functions[0] === fn && !r.response.includes(";") && re.test(r.input),
+    );
+
+  it("reads 'down to N' / 'up to N' as a volume level and 'by N' as a step", () => {
+    const to = rows("adjust_volume", /\b(up|down) to (\d+)\b/);
+    const by = rows("adjust_volume", /\bby (\d+)\b/);
+    expect(Math.min(to.length, by.length)).toBeGreaterThan(0);
+    for (const r of to)
+      expect(r.response).toBe(`<nexa_0>(set_value=${/\b(?:up|down) to (\d+)\b/.exec(r.input)![1]})<nexa_end>`);
+    for (const r of by) expect(r.response).toMatch(/volume_diff=-?\d+/);
+  });
+
+  it("maps crack to 100 mm, halfway to 250 mm and front/back windows to two calls", () => {
+    const crack = rows("control_window", /\bcrack\b/);
+    const half = rows("control_window", /\bhalfway\b/);
+    const pairs = all.filter(
+      (x) => /\b(front|back|rear) windows\b/.test(x.input) && x.functions.includes("control_window"),
+    );
+    expect(Math.min(crack.length, half.length, pairs.length)).toBeGreaterThan(0);
+    for (const r of crack) expect(r.response).toMatch(/'down', 100\)/);
+    for (const r of half) expect(r.response).toMatch(/, 250\)/);
+    for (const r of pairs) {
+      expect(r.response).toMatch(/'(front|rear) left', '(up|down)', \d+\); <nexa_3>\('(front|rear) right'/);
+    }
+  });
+
+  it("gives 'on' seat heating level 2 and an unnamed sunroof opening no intensity", () => {
+    const noAmount = /\b(low|medium|mid|middle|high|max|maximum|full|level|setting|minimum|off|stop|\d+)\b/;
+    const on = all.filter(
+      (r) =>
+        r.functions.length === 1 &&
+        r.functions[0] === "set_seat_heating" &&
+        /\bon\b/.test(r.input) &&
+        !noAmount.test(r.input),
+    );
+    const roof = rows("operate_sunroof", /\bopen\b/).filter(
+      (r) => !/\b(tilt|halfway|half|percent|bit|little|slightly|touch|tad|\d+)\b/.test(r.input),
+    );
+    expect(Math.min(on.length, roof.length)).toBeGreaterThan(0);
+    for (const r of on) for (const c of bind(r.response)) expect(c.args.level, r.input).toBe(2);
+    for (const r of roof) expect(r.response, r.input).toBe("<nexa_4>('open')<nexa_end>");
+  });
+
+  it("copies a 16..27 temperature without a unit and keeps celsius when said", () => {
+    const t = rows("set_climate_temperature", /\b(1[6-9]|2[0-7])\b/);
+    expect(t.length).toBeGreaterThan(0);
+    for (const r of t) {
+      if (/\bcelsius\b/.test(r.input)) expect(r.response).toContain("unit='celsius'");
+      else expect(r.response).not.toContain("unit=");
+    }
+  });
+});
+
+describe("hand-written dev set", () => {
+  const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval/dev-natural.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; query: string; response: string; category: string });
+
+  it("has at least 220 lines with unique ids, each parsing and binding in canonical form", () => {
+    expect(lines.length).toBeGreaterThanOrEqual(220);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+    for (const l of lines) {
+      const calls = bind(l.response);
+      expect(renderResponse(calls), l.id).toBe(l.response);
+      expect(normalizeTranscript(l.query).ok, l.id).toBe(true);
+    }
+  });
+
+  it("covers every function, parallel requests, recognizer noise and negatives", () => {
+    const fns = new Set(lines.flatMap((l) => bind(l.response).map((c) => c.name)));
+    for (const f of registry.functions) expect(fns.has(f.name), f.name).toBe(true);
+    expect(lines.filter((l) => bind(l.response).length >= 2).length).toBeGreaterThanOrEqual(25);
+    expect(lines.filter((l) => l.category === "asr_noise").length).toBeGreaterThanOrEqual(30);
+    expect(lines.filter((l) => l.response === "<nexa_20>()<nexa_end>").length).toBeGreaterThanOrEqual(50);
+  });
+
+  it("does not share its queries with the generated data", () => {
+    const generated = new Set(all.map((r) => r.input));
+    const overlap = lines.filter((l) => {
+      const n = normalizeTranscript(l.query);
+      return n.ok && generated.has(n.text);
+    });
+    // Short commands ("fan off") can coincide; the set must stay mostly unseen.
+    expect(overlap.length / lines.length).toBeLessThan(0.15);
+  });
+});
+
+describe("generator: command line", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "octopus-gen-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes train.jsonl, heldout.jsonl and stats.json", () => {
+    const script = join(__dirname, "../../models/vehicle-v1/pipeline/generate/generate.ts");
+    execFileSync(process.execPath, ["--import", "tsx", script, "--out", dir, "--seed", "3", "--per-function", "20"], {
+      stdio: "pipe",
+    });
+    const train = readFileSync(join(dir, "train.jsonl"), "utf8").trim().split("\n");
+    const heldout = readFileSync(join(dir, "heldout.jsonl"), "utf8").trim().split("\n");
+    const stats = JSON.parse(readFileSync(join(dir, "stats.json"), "utf8"));
+    expect(stats.splits.train.rows).toBe(train.length);
+    expect(stats.splits.heldout.rows).toBe(heldout.length);
+    const row = JSON.parse(train[0]!);
+    expect(Object.keys(row).slice(0, 6)).toEqual(["query", "input", "response", "functions", "category", "family"]);
+  });
+});
