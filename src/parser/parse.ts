@@ -150,6 +150,10 @@ class Parser {
 
   failExpected(what: string, at: number = this.pos): never {
     if (at >= this.end) this.fail("unexpected_end", `expected ${what}, found end of input`, at);
+    // Text cut off inside a functional token (`<ne`) is a truncation, not a bad character.
+    const rest = this.raw.slice(at, this.end);
+    if (rest.length < TOKEN_PREFIX.length && TOKEN_PREFIX.startsWith(rest))
+      this.fail("unexpected_end", `expected ${what}, found end of input after ${JSON.stringify(rest)}`, at);
     this.fail("unexpected_char", `expected ${what}, found ${this.found(at)}`, at);
   }
 
@@ -192,7 +196,10 @@ class Parser {
     if (!this.startsWith(TOKEN_PREFIX) || this.startsWith(END_TOKEN))
       this.failExpected("a functional token like <nexa_3>");
     if (depth > this.limits.maxDepth)
-      this.fail("too_deep", `expected calls nested at most ${this.limits.maxDepth} deep, found a call at depth ${depth}`);
+      this.fail(
+        "too_deep",
+        `expected calls nested at most ${this.limits.maxDepth} deep, found a call at depth ${depth}`,
+      );
     this.callCount++;
     if (this.callCount > this.limits.maxCalls)
       this.fail("too_many_calls", `expected at most ${this.limits.maxCalls} calls in a response, found more`);
@@ -278,6 +285,12 @@ class Parser {
         this.fail("unexpected_char", `expected ${VALUE_KINDS}, found None (leave an optional parameter out instead)`);
       if (word === "true" || word === "false")
         this.fail("unexpected_char", `expected ${VALUE_KINDS}, found ${word} (booleans are True and False)`);
+      // A word cut off by the end of input (`Tr`, `volume_d`) is a truncation, not a bad word.
+      if (j >= this.end)
+        this.fail(
+          "unexpected_end",
+          `expected ${VALUE_KINDS} or name=value, found end of input after ${JSON.stringify(word.slice(0, 24))}`,
+        );
     }
     if (c === '"')
       this.fail("unexpected_char", `expected ${VALUE_KINDS}, found a double quote (strings use single quotes)`);
@@ -343,7 +356,13 @@ class Parser {
     let hex = "";
     for (let i = 0; i < hexLength; i++) {
       const h = this.raw[at + 2 + i];
-      if (at + 2 + i >= this.end || !isHex(h))
+      if (at + 2 + i >= this.end)
+        this.fail(
+          "unterminated_string",
+          `expected a closing ' for the string opened at ${stringStart}, found end of input`,
+          stringStart,
+        );
+      if (!isHex(h))
         this.fail(
           "bad_escape",
           `expected ${hexLength} hex digits after \\${e}, found ${JSON.stringify(this.raw.slice(at, Math.min(at + 2 + hexLength, this.end)))}`,
@@ -367,7 +386,12 @@ class Parser {
       while (j < this.end && j - start < 24 && (isIdentChar(this.raw[j]) || this.raw[j] === ".")) j++;
       return j;
     };
-    if (this.pos === digitsStart) this.fail("bad_number", `expected digits after '-', found ${this.found()}`, start);
+    if (this.pos === digitsStart)
+      this.fail(
+        this.pos >= this.end ? "unexpected_end" : "bad_number",
+        `expected digits after '-', found ${this.found()}`,
+        start,
+      );
     const digits = this.raw.slice(digitsStart, this.pos);
     if (this.pos < this.end && (isIdentChar(this.raw[this.pos]) || this.raw[this.pos] === "."))
       this.fail(
