@@ -203,7 +203,9 @@ export class SocketCanTransport implements CanTransport {
     } catch (e) {
       // No native build (npm ran without install scripts, or no compiler): retried like an
       // absent interface, so fixing the install and restarting is all it takes.
-      this.failed(`the socketcan native addon cannot be loaded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      this.failed(
+        `the socketcan native addon cannot be loaded: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+      );
       return;
     }
     let channel: RawChannelLike;
