@@ -1,0 +1,96 @@
+"""Training data: JSONL rows -> token sequences -> length-bucketed batches.
+
+A row is {"query", "input", "response", "functions", "category", "family"}. The model reads
+registry.prompt(input) (prefix + input + suffix, tokenized as ONE raw text with no special-token
+parsing, exactly as the runtime tokenizes it) and is trained to emit `response` right after
+"Response:" (functional tokens mapped to their ids, the rest encoded as text).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import torch
+
+from registry import Registry
+from tokenizer import Tokenizer
+
+_SPECIAL_SPLIT = re.compile(r"<nexa_(?:\d+|end)>")
+IGNORE = -100
+
+
+@dataclass
+class Example:
+    prompt: list[int]
+    target: list[int]
+    row: dict
+
+    @property
+    def length(self) -> int:
+        return len(self.prompt) + len(self.target)
+
+
+def read_jsonl(path: str, limit: int | None = None) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line:
+                rows.append(json.loads(line))
+                if limit is not None and len(rows) >= limit:
+                    break
+    return rows
+
+
+def tokenizer_corpus(rows: list[dict]) -> Counter:
+    """The text the tokenizer learns from: each query as it appears after "Query: " (led by a
+    space) and the text between functional tokens of each response."""
+    texts: Counter = Counter()
+    for r in rows:
+        texts[" " + r["input"]] += 1
+        for part in _SPECIAL_SPLIT.split(r["response"]):
+            if part:
+                texts[part] += 1
+    return texts
+
+
+def encode_rows(rows: list[dict], tok: Tokenizer, reg: Registry) -> list[Example]:
+    return [Example(tok.encode_text(reg.prompt(r["input"])), tok.encode_with_specials(r["response"]), r) for r in rows]
+
+
+def make_batches(examples: list[Example], max_tokens: int, rng: random.Random) -> list[list[Example]]:
+    """Groups examples of similar length (little padding on CPU), ~max_tokens tokens per batch,
+    batch order shuffled; a fresh random tie-break each epoch varies batch membership."""
+    order = sorted(examples, key=lambda e: (e.length, rng.random()))
+    batches: list[list[Example]] = []
+    cur: list[Example] = []
+    for e in order:
+        if cur and (len(cur) + 1) * e.length > max_tokens:
+            batches.append(cur)
+            cur = []
+        cur.append(e)
+    if cur:
+        batches.append(cur)
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(batch: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tensor, int]:
+    """inputs [B, T], labels [B, T] (IGNORE except where the next token is a response token),
+    and the number of real (non-pad) input tokens."""
+    t = max(e.length for e in batch) - 1
+    inputs = torch.full((len(batch), t), pad_id, dtype=torch.long)
+    labels = torch.full((len(batch), t), IGNORE, dtype=torch.long)
+    real = 0
+    for i, e in enumerate(batch):
+        seq = e.prompt + e.target
+        n = len(seq) - 1
+        inputs[i, :n] = torch.tensor(seq[:-1])
+        p = len(e.prompt)
+        labels[i, p - 1 : n] = torch.tensor(seq[p:])
+        real += n
+    return inputs, labels, real
