@@ -101,20 +101,20 @@ interface ZoneLexicon {
 
 const ZONE_WORDS: Readonly<Record<Zone, ZoneLexicon>> = {
   driver: {
-    det: "{the driver|the driver's|the driver side|the driver's side|my}",
+    det: "{the driver|the driver's|the driver side|the driver's side|my|the driver zone}",
     bare: "{driver|driver's|driver side|driver's side}",
     after:
       "{on the driver side|on the driver's side|for the driver|on my side|for my side|in my zone|for me|on the driver's side}",
     obj: "{my side|the driver side|the driver's side|my zone|the driver's zone|my area}",
   },
   passenger: {
-    det: "{the passenger|the passenger's|the passenger side|the passenger's side|the front passenger}",
+    det: "{the passenger|the passenger's|the passenger side|the passenger's side|the front passenger|the passenger zone}",
     bare: "{passenger|passenger's|passenger side|front passenger}",
     after: "{on the passenger side|on the passenger's side|for the passenger|for my passenger|for the front passenger}",
     obj: "{the passenger side|the passenger's side|the passenger zone|the front passenger side|the passenger's area}",
   },
   rear: {
-    det: "{the rear|the back|the back seat|the rear seat|the back row|the rear cabin}",
+    det: "{the rear|the back|the back seat|the rear seat|the back row|the rear cabin|the rear zone}",
     bare: "{rear|back|back seat|rear seat|back row}",
     after:
       "{in the back|in the rear|for the back seat|for the back seats|for the rear passengers|for the kids in the back|in the back row|for the people in the back|in the back seats|for the rear}",
@@ -262,11 +262,11 @@ export function windowObject(g: G, w: string): string {
   switch (w) {
     case "driver":
       return g.x(
-        "{my window|the window|the driver's window|the driver window|the driver side window|the driver's side window|my side window}",
+        "{my window|the window|the driver's window|the driver window|the driver side window|the driver's side window|my side window|the window on my side|the window on the driver's side}",
       );
     case "passenger":
       return g.x(
-        "{the passenger window|the passenger's window|the passenger side window|the front passenger window|the passenger's side window}",
+        "{the passenger window|the passenger's window|the passenger side window|the front passenger window|the passenger's side window|the window on the passenger side}",
       );
     case "front left":
       return g.x("{the front left window|the left front window|the front-left window|front left window}");

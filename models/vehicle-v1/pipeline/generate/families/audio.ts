@@ -11,7 +11,7 @@ const volSet = (v: number) => call(VOL, { set_value: v });
 
 /** What is being made louder: never "it" here (see the *.it families). */
 const AUDIO_NOUN = "{the volume|the sound|the music|the radio|the audio|the stereo|the tunes|the speakers}";
-const VOLUME_NOUN = "{the volume|the sound|the audio|the volume level|the sound level}";
+const VOLUME_NOUN = "{the volume|the sound|the audio|the volume level|the sound level|volume|volume level}";
 
 /** A step size said as a number, 1..20 mostly (the hearing cap is 20; larger steps are clamped). */
 function stepN(g: G): number {

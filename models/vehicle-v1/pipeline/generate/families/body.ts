@@ -205,12 +205,17 @@ export function bodyFamilies(F: FamilySet): void {
   const LOCK_NOUN =
     "{the child lock|the window child lock|the child locks|the kids lock|the child safety lock|the window lock|the rear window lock}";
   const LOCK_BARE = "{child lock|window child lock|child locks|child safety lock|window lock}";
+  const LOCK_WHERE = "{||| on the windows| for the rear windows| for the back windows| on the rear windows}";
   F.add(LOCK, "lock.on_off", { weight: 3 }, (g) => {
     const on = g.chance(0.55);
     return cmd(
       on
-        ? g.x(`{{turn|switch|put} on ${LOCK_NOUN}|{engage|enable|activate|set} ${LOCK_NOUN}|${LOCK_BARE} on}`)
-        : g.x(`{{turn|switch} off ${LOCK_NOUN}|{disengage|disable|deactivate|release} ${LOCK_NOUN}|${LOCK_BARE} off}`),
+        ? g.x(
+            `{{turn|switch|put} on ${LOCK_NOUN}|{engage|enable|activate|set} ${LOCK_NOUN}|${LOCK_BARE} on}${LOCK_WHERE}`,
+          )
+        : g.x(
+            `{{turn|switch} off ${LOCK_NOUN}|{disengage|disable|deactivate|release} ${LOCK_NOUN}|${LOCK_BARE} off}${LOCK_WHERE}`,
+          ),
       [call(LOCK, { on })],
     );
   });

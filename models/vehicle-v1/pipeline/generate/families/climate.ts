@@ -77,7 +77,8 @@ function fanAmount(g: G): Amt {
 }
 const fanStep = (d: number) => call(FAN, { speed_diff: d });
 const fanSet = (v: number) => call(FAN, { set_value: v });
-const FAN_NOUN = "{the fan|the fan speed|the blower|the fans|the blower speed|the ventilation fan}";
+const FAN_NOUN =
+  "{the fan|the fan speed|the blower|the fans|the blower speed|the ventilation fan|fan speed|the fan level}";
 
 // ------------------------------------------------------------------ AC, recirculation, defrost
 
@@ -91,7 +92,7 @@ const REAR_GLASS =
 const FRONT_DEFROSTER =
   "{front defroster|front defrost|front demister|windshield defroster|windscreen demister|front defogger|windshield defogger|windscreen defroster|front window defroster}";
 const REAR_DEFROSTER =
-  "{rear defroster|rear defrost|rear demister|back defroster|heated rear window|rear window heater|rear window heating|rear defogger|back window defroster|rear screen heater}";
+  "{rear defroster|rear defrost|rear demister|back defroster|heated rear window|rear window heater|rear window heating|rear defogger|back window defroster|rear screen heater|rear window defroster|rear window defogger}";
 
 /** Airflow targets as said, per mode value. */
 function flowTarget(g: G, mode: string): string {
@@ -273,7 +274,11 @@ export function climateFamilies(F: FamilySet): void {
     const noun = g.x("{heat|temperature|temp|heating}");
     let core: string;
     const named = zw.named && g.chance(0.5);
-    const obj = named ? `${zw.det} ${noun === "heat" ? "temperature" : noun}` : `the ${noun}`;
+    const obj = named
+      ? `${zw.det} ${noun === "heat" ? "temperature" : noun}`
+      : noun !== "heat" && g.chance(0.25)
+        ? noun
+        : `the ${noun}`;
     if (up) {
       core = g.x(`{turn up ${obj}|turn ${obj} up|{raise|increase|bump up} ${obj}|up ${obj}}`);
     } else {

@@ -35,16 +35,20 @@ function moveSeat(g: G, dir: Dir, obj: string): string {
   switch (dir) {
     case "forward":
       return g.x(
-        `{{move|slide|shift|bring|push} ${obj} {forward|forwards}|${obj} forward|{move|slide} ${obj} closer to the {wheel|steering wheel|dash|dashboard}}`,
+        `{{move|slide|shift|bring|push|adjust} ${obj} {forward|forwards}|${obj} forward|{move|slide} ${obj} closer to the {wheel|steering wheel|dash|dashboard}}`,
       );
     case "backward":
       return g.x(
-        `{{move|slide|shift|push} ${obj} {back|backward|backwards}|${obj} {back|backwards}|{move|slide} ${obj} {further back|away from the wheel}}`,
+        `{{move|slide|shift|push|adjust} ${obj} {back|backward|backwards}|${obj} {back|backwards}|{move|slide} ${obj} {further back|away from the wheel}}`,
       );
     case "up":
-      return g.x(`{{raise|lift} ${obj}|{move|put|bring} ${obj} up|${obj} up|${obj} higher|make ${obj} higher}`);
+      return g.x(
+        `{{raise|lift} ${obj}|{move|put|bring|adjust} ${obj} up|${obj} up|${obj} higher|make ${obj} higher|{raise|increase} ${obj} height}`,
+      );
     case "down":
-      return g.x(`{{lower|drop} ${obj}|{move|put|bring} ${obj} down|${obj} down|${obj} lower|make ${obj} lower}`);
+      return g.x(
+        `{{lower|drop} ${obj}|{move|put|bring|adjust} ${obj} down|${obj} down|${obj} lower|make ${obj} lower|{lower|decrease} ${obj} height}`,
+      );
   }
 }
 
@@ -311,6 +315,22 @@ export function seatFamilies(F: FamilySet): void {
       /\d/.test(lv.text) ? [lv.level] : [],
     );
   });
+  F.add(HEAT, "heat.for_seat", { weight: 2 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const where = g.x(`{for|on|in} ${heatedSeatObject(g, seat)}`);
+    const noun = g.x("{seat heating|the seat heating|the seat heater|the heated seat|heating|the seat warmer}");
+    if (g.chance(0.5)) {
+      const on = g.chance(0.75);
+      return cmd(g.x(`{turn|switch} ${on ? "on" : "off"} ${noun} ${where}`), [
+        call(HEAT, { seat, level: on ? D.levelOn : D.levelOff }),
+      ]);
+    }
+    const lv = levelPhrase(g, { allowOff: false });
+    const text = g.chance(0.5)
+      ? `${g.x("{set|put|turn}")} ${noun} ${where} ${g.x("{to|on}")} ${lv.text}`
+      : `${g.x("{heat|warm}")} ${heatedSeatObject(g, seat)} ${g.x("{to|on}")} ${lv.text}`;
+    return cmd(text, [call(HEAT, { seat, level: lv.level })], /\d/.test(lv.text) ? [lv.level] : []);
+  });
   F.add(HEAT, "heat.verb_seat", { weight: 2 }, (g) => {
     const seat = pickHeatSeat(g);
     const obj = heatedSeatObject(g, seat);
@@ -388,6 +408,26 @@ export function seatFamilies(F: FamilySet): void {
       g.x(
         `{{set|put|turn} ${mod} ${VENT_NOUN} {to|on} ${lv.text}|${mod} ${VENT_NOUN} {to|on} ${lv.text}|${mod} ${VENT_NOUN} ${lv.text.startsWith("the ") ? "on " : ""}${lv.text}}`,
       ),
+      [call(VENT, { seat, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+    );
+  });
+  F.add(VENT, "vent.for_seat", { weight: 1.5 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const where =
+      seat === "driver"
+        ? g.x("{for|on} {my seat|the driver's seat|the driver|me}")
+        : g.x("{for|on} {the passenger seat|the passenger|the passenger's seat}");
+    const noun = g.x("{seat ventilation|the seat ventilation|seat cooling|the seat cooling|the ventilated seat}");
+    if (g.chance(0.5)) {
+      const on = g.chance(0.75);
+      return cmd(g.x(`{turn|switch} ${on ? "on" : "off"} ${noun} ${where}`), [
+        call(VENT, { seat, level: on ? D.levelOn : D.levelOff }),
+      ]);
+    }
+    const lv = levelPhrase(g, { allowOff: true });
+    return cmd(
+      `${g.x("{set|put|turn}")} ${noun} ${where} ${g.x("{to|on}")} ${lv.text}`,
       [call(VENT, { seat, level: lv.level })],
       /\d/.test(lv.text) ? [lv.level] : [],
     );
