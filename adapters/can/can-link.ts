@@ -29,6 +29,8 @@ export interface CanLinkOptions {
   readonly motion?: SimMotion;
   readonly speedProfile?: SpeedProfile;
   readonly loop?: boolean;
+  /** Grants older than this (by their wall-clock grantedAt) are refused; default 2000 ms. */
+  readonly maxGrantAgeMs?: number;
   /** Called with every frame on the virtual bus (e.g. to print candump lines); embedded only. */
   readonly onVirtualFrame?: (frame: CanFrame, from: string) => void;
 }
@@ -97,9 +99,10 @@ export class CanVehicleLink implements VehicleLink {
 export async function openCanLink(options: CanLinkOptions = {}, settleMs = 500): Promise<CanVehicleLink> {
   const logger = options.logger ?? defaultCanLogger();
   const db = options.db ?? loadVehicleDb();
+  const grantAge = options.maxGrantAgeMs !== undefined ? { maxGrantAgeMs: options.maxGrantAgeMs } : {};
   if (options.interface && options.interface !== VIRTUAL) {
     const transport = new SocketCanTransport({ interface: options.interface, logger });
-    return new CanVehicleLink(new CanActuator({ transport, db, logger }), transport);
+    return new CanVehicleLink(new CanActuator({ transport, db, logger, ...grantAge }), transport);
   }
   const bus = new VirtualBus({ onListenerError: (e) => logger.error({ err: e }, "virtual bus listener failed") });
   if (options.onVirtualFrame) {
@@ -108,7 +111,7 @@ export async function openCanLink(options: CanLinkOptions = {}, settleMs = 500):
   }
   const transport = bus.attach("agent");
   const simTransport = bus.attach("sim-ecu");
-  const actuator = new CanActuator({ transport, db, logger });
+  const actuator = new CanActuator({ transport, db, logger, ...grantAge });
   const sim = new SimEcu({
     transport: simTransport,
     db,

@@ -216,6 +216,28 @@ describe("actuator + simulated ECUs on the virtual bus", () => {
     expect(r.actuator.actuate(grantFor("<nexa_5>(True)<nexa_end>", r.actuator.state())).ok).toBe(true);
   });
 
+  it("treats a speed the ESP reports as not available as unknown: speed-gated calls fail safe", async () => {
+    const r = await rig();
+    await r.sim.stop(); // only the injected frame speaks for the ESP now
+    const esp = r.bus.attach("esp");
+    const speed = db.dbc.messageByName("ESP_VehicleSpeed")!;
+    const last = r.seen.filter((s) => s.frame.id === speed.id).pop()!.frame.data[1]! & 0x0f;
+    const e = encodeMessage(speed, { VehicleSpeed: "not available" });
+    if (!e.ok) throw new Error(e.error.message);
+    protect(db.layout(speed), e.value, (last + 1) % 15);
+    const updates: StateUpdate[] = [];
+    r.actuator.onState((u) => updates.push(u));
+    esp.send({ id: speed.id, data: e.value });
+    await r.bus.idle();
+    expect(updates).toMatchObject([{ message: "ESP_VehicleSpeed", unavailable: ["speedKmh"] }]);
+    const state = r.actuator.state();
+    expect(state.speedKmh).toBeUndefined();
+    expect(state.speedAgeMs).toBeUndefined();
+    const d = decideText("<nexa_4>('open')<nexa_end>", state);
+    expect(d.decisions[0]).toMatchObject({ outcome: "rejected", code: "speed_gate" });
+    expect(d.decisions[0]?.reason).toMatch(/unknown/);
+  });
+
   it("reports the bus as unavailable and sends nothing while it is down", async () => {
     const r = await rig();
     const grant = grantFor("<nexa_18>(True)<nexa_end>", r.actuator.state());
