@@ -211,7 +211,7 @@ export function frontSeats(): readonly FrontSeat[] {
 export function heatedSeatMod(g: G, seat: string): string {
   switch (seat) {
     case "driver":
-      return g.x("{my|my|the driver's|the driver|driver|driver's side|the}");
+      return g.x("{my|my|the driver's|the driver|driver|driver's side|the|}");
     case "passenger":
       return g.x("{the passenger's|the passenger|passenger|the front passenger|passenger side|the passenger side}");
     case "rear left":

@@ -294,6 +294,17 @@ export function seatFamilies(F: FamilySet): void {
       return cmd(`${mod} ${noun} off`, [call(HEAT, { seat, level: 0 })]);
     return cmd(text, [call(HEAT, { seat, level: lv.level })], said);
   });
+  F.add(HEAT, "heat.level_first", { weight: 1 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const word = g.pick([
+      { w: "{max|maximum|full}", level: D.levelHigh },
+      { w: "{low|minimum}", level: D.levelLow },
+      { w: "{medium|mid}", level: D.levelMedium },
+    ]);
+    const noun = g.x("{seat heating|seat heat|heated seat|seat heater|seat warmer}");
+    const where = seat === "driver" ? g.x("{| for me| on my seat}") : g.x(`{for|on} ${heatedSeatObject(g, seat)}`);
+    return cmd(`${g.x(word.w)} ${noun} ${where}`, [call(HEAT, { seat, level: word.level })], [], false);
+  });
   F.add(HEAT, "heat.pair", { weight: 1.5 }, (g) => {
     const front = g.chance(0.5);
     const on = g.chance(0.75);
@@ -384,7 +395,7 @@ export function seatFamilies(F: FamilySet): void {
   const VENT_NOUN = "{seat ventilation|ventilated seat|seat cooling|cooled seat|seat cooler|seat vent|seat ventilator}";
   const ventMod = (g: G, seat: string) =>
     seat === "driver"
-      ? g.x("{my|my|the driver's|the driver|driver|the}")
+      ? g.x("{my|my|the driver's|the driver|driver|the|}")
       : g.x("{the passenger's|the passenger|passenger|the front passenger}");
   F.add(VENT, "vent.on_off", { weight: 3 }, (g) => {
     const seat = g.pick(ventSeats);
@@ -438,6 +449,14 @@ export function seatFamilies(F: FamilySet): void {
       seat === "driver"
         ? g.x("{my seat|the driver's seat|my chair}")
         : g.x("{the passenger seat|the passenger's seat}");
+    if (g.chance(0.3)) {
+      const lv = levelPhrase(g, { allowOff: false });
+      return cmd(
+        `${g.x("{cool|ventilate}")} ${obj} ${g.x("{to|on}")} ${lv.text}`,
+        [call(VENT, { seat, level: lv.level })],
+        /\d/.test(lv.text) ? [lv.level] : [],
+      );
+    }
     return g.chance(0.75)
       ? cmd(g.x(`{cool|ventilate|cool down|air out} ${obj}`), [call(VENT, { seat, level: D.levelOn })])
       : cmd(g.x(`stop {cooling|ventilating} ${obj}`), [call(VENT, { seat, level: D.levelOff })]);
