@@ -188,6 +188,8 @@ function sideBySide(
     const here = runs.filter((r) => r.dataset === dataset);
     const keys: string[] = [];
     for (const r of here) for (const k of Object.keys(groupsOf(r.scored.summary))) if (!keys.includes(k)) keys.push(k);
+    // A dataset without the grouping (every row under UNCATEGORIZED) has nothing to show.
+    if (keys.length === 1 && keys[0] === UNCATEGORIZED) continue;
     const header = ["", "n", ...here.flatMap((r) => [`${cell(r.system)} exact`, `${cell(r.system)} fn-sel`])];
     const rows = keys.map((k) => {
       const n = here.map((r) => groupsOf(r.scored.summary)[k]?.n).find((v) => v !== undefined) ?? 0;
@@ -202,6 +204,7 @@ function sideBySide(
     });
     parts.push("", `### ${cell(dataset)}`, "", table(header, rows));
   }
+  if (parts.length === 1) parts.push("", "No dataset carries this grouping.");
   return parts.join("\n");
 }
 
@@ -210,7 +213,13 @@ function failurePatterns(run: SystemRun, limit: number): string {
   const counts = new Map<string, number>();
   for (const s of run.scored.items) {
     if (!s.expectedValid || s.exact) continue;
-    const kind = s.functionMatch ? "right function(s), wrong argument(s)" : `→ ${s.confusionColumn}`;
+    const kind = s.functionMatch
+      ? s.status === "bind_error"
+        ? "right function(s), invalid argument(s)"
+        : "right function(s), wrong argument(s)"
+      : s.confusionColumn === s.confusionRow
+        ? "missing or extra call(s)"
+        : `→ ${s.confusionColumn}`;
     const key = `${s.confusionRow} ${kind}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

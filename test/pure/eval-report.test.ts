@@ -76,6 +76,10 @@ describe("writeEvalReport", () => {
     expect(md).toContain("## Latency");
     expect(md).toContain("## Per category");
     expect(md).toContain("- trained on 80 utterances");
+    // Failure patterns: a missing parallel call is named as such, not as a confusion.
+    expect(md).toContain("| control_all_windows missing or extra call(s) | 1 |");
+    expect(md).toContain("| adjust_volume right function(s), wrong argument(s) | 1 |");
+    expect(md).toContain("| irrelevant_function → set_air_conditioning | 1 |");
     // Failures: responses as code (not HTML), pipes escaped.
     expect(md).toContain("`<nexa_0>(volume_diff=2)<nexa_end>`");
     expect(md).toContain("turn it up \\| please");
