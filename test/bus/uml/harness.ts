@@ -79,8 +79,8 @@ function killGroup(child: ChildProcess): void {
 
 /**
  * Bundles the program with its npm dependencies (every file read costs the guest dearly)
- * except the native socketcan addon, which is required at run time from node_modules; the
- * bundle lives under node_modules so that require finds it.
+ * except native addons (socketcan; node-llama-cpp for a future model-in-the-loop scenario),
+ * which load at run time from node_modules; the bundle lives under node_modules so they resolve.
  */
 async function bundle(program: string): Promise<string> {
   const outDir = join(REPO, "node_modules", ".cache", "octopus-uml");
@@ -93,7 +93,8 @@ async function bundle(program: string): Promise<string> {
     platform: "node",
     format: "esm",
     target: "node20",
-    external: ["socketcan"],
+    // Native addons find their binaries relative to their own files: keep them in node_modules.
+    external: ["socketcan", "node-llama-cpp", "@node-llama-cpp/*"],
     // CommonJS dependencies (pino) call require(); an ESM bundle needs one.
     banner: {
       js: 'import { createRequire as __octoRequire } from "node:module"; const require = __octoRequire(import.meta.url);',
