@@ -64,23 +64,25 @@ const SPELLING: Readonly<Record<string, string>> = {
 const TO_CONTEXT_AFTER = new Set(["max", "maximum", "min", "minimum", "full", "halfway", "level", "auto", "automatic"]);
 /** "two" (not "too") before a level word was "to": "seat heating two high". */
 const TO_LEVEL_AFTER = new Set(["low", "medium", "high"]);
-/** Words after which "two"/"to" can only have been "too" ("it's two loud"). */
-const TOO_CONTEXT_AFTER = new Set([
-  "loud",
+/** Words after which "to" (or "two") can only have been "too" ("it's to loud"). */
+const TOO_CONTEXT_AFTER = new Set(["loud", "much", "stuffy", "noisy", "windy"]);
+/**
+ * Words after which "two" was "too" but "to" may be right ("to close the windows", "switch
+ * to dark mode", "set it to hot"), so only "two" is repaired before them.
+ */
+const TOO_ONLY_FROM_TWO = new Set([
+  "hot",
+  "cold",
+  "warm",
+  "cool",
   "bright",
   "dark",
-  "much",
-  "stuffy",
-  "noisy",
-  "windy",
   "quiet",
   "fast",
   "slow",
   "close",
   "far",
 ]);
-/** "two" before these was "too" too, but "to hot" may be "set it to hot", so "to" stays. */
-const TOO_ONLY_FROM_TWO = new Set(["hot", "cold", "warm", "cool"]);
 /** Words after which "four" can only have been "for" ("warmer four me"). */
 const FOR_CONTEXT_AFTER = new Set(["me", "us", "you", "him", "her", "them"]);
 

@@ -208,16 +208,16 @@ export function audioFamilies(F: FamilySet): void {
 
   F.add(VOL, "volume.set.max", { weight: 1.5 }, (g) => {
     const text = g.x(
-      "{max volume|maximum volume|full volume|volume to {max|maximum|the max|full}|volume {all the way up|at max}|turn {the volume|the music|the radio} all the way up|{set|put|turn} the volume to {max|maximum|the max|full}|as loud as it goes|{max|full} blast on the {radio|music|stereo}|max out the volume|turn the volume {up |}to the max}",
+      "{max volume|maximum volume|full volume|volume to {max|maximum|the max|full}|volume {all the way up|at max}|turn {the volume|the music|the radio} all the way up|{set|put|turn} the volume to {max|maximum|the max|full}|as loud as it goes|{max|full} blast on the {radio|music|stereo}|max out the volume|turn the volume {up |}to the max|turn it all the way up}",
     );
-    return cmd(text, [volSet(D.volumeMax)]);
+    return cmd(text, [volSet(D.volumeMax)], [], !text.includes(" it "));
   });
 
   F.add(VOL, "volume.set.min", { weight: 1.2 }, (g) => {
     const text = g.x(
-      "{lowest volume|minimum volume|volume to {the minimum|minimum|zero|0|the lowest}|volume all the way down|turn {the volume|the music|the radio} all the way down|{set|put|turn} the volume to {the minimum|zero|the lowest setting}|volume {at|on} {zero|minimum}|turn the volume down to {zero|the minimum}}",
+      "{lowest volume|minimum volume|volume to {the minimum|minimum|zero|0|the lowest}|volume all the way down|turn {the volume|the music|the radio} all the way down|{set|put|turn} the volume to {the minimum|zero|the lowest setting}|volume {at|on} {zero|minimum}|turn the volume down to {zero|the minimum}|turn it all the way down}",
     );
-    return cmd(text, [volSet(D.volumeMin)]);
+    return cmd(text, [volSet(D.volumeMin)], [], !text.includes(" it "));
   });
 
   // ---------------------------------------------------------------- held-out volume families

@@ -161,8 +161,12 @@ export function climateFamilies(F: FamilySet): void {
     const tp = tempPhrase(g, true);
     const o = objOrIt(zw);
     const k = g.int(0, 4);
-    if (k === 0)
-      return cmd(`make ${o} ${tp.text} ${o === "it" ? "" : ""}`, [setTemp(zone, tp)], [tp.temperature], o !== "it");
+    if (k === 0) {
+      // "make it 70 in here": a bare fahrenheit number reads as a temperature with "in here"
+      const bare = o === "it" && tp.unit === undefined && tp.temperature >= 60 && g.chance(0.3);
+      const text = bare ? `make it ${tp.temperature} in here` : `make ${o} ${tp.text}`;
+      return cmd(text, [setTemp(zone, tp)], [tp.temperature], o !== "it");
+    }
     if (k === 1) return stmt(`${g.x("{I want|I'd like}")} ${o} at ${tp.text}`, [setTemp(zone, tp)], [tp.temperature]);
     if (k === 2) return cmd(`${tp.text} ${zw.after} ${g.x("{please|}")}`, [setTemp(zone, tp)], [tp.temperature], false);
     if (k === 3)

@@ -313,6 +313,8 @@ const GENRES = [
   "NPR",
   "my road trip playlist",
   "my workout playlist",
+  "the radio",
+  "some radio",
   "Spotify",
   "the top forty",
   "Christmas music",
@@ -461,7 +463,7 @@ export function negativeFamilies(F: FamilySet): void {
   );
   neg(F, "neg.navigation", "negative", 4, (g) =>
     g.x(
-      `{navigate to ${g.pick(PLACES)}|take me {to ${g.pick(PLACES)}|home}|directions to ${g.pick(PLACES)}|how far is ${g.pick(PLACES)}|how long to ${g.pick(PLACES)}|find the nearest ${g.pick(POIS)}|where's the closest ${g.pick(POIS)}|find a ${g.pick(POIS)} {nearby|near me|on the way|along the route}|avoid {tolls|motorways|highways|ferries}|reroute {around the traffic|please}|what's my ETA|when will we arrive|add a stop at {a|the} ${g.pick(POIS)}|show {the traffic|me the map|the route}|cancel {the route|navigation}|how's the traffic {on the way to ${g.pick(PLACES)}|ahead}|is there traffic on the {M25|I-95|ring road|highway}|zoom in on the map|where am I|what road is this|go via ${g.pick(CITIES)}|start navigation|share my ETA with ${g.pick(NAMES)}|take the scenic route|find parking near ${g.pick(PLACES)}|what's the speed limit here}`,
+      `{navigate to ${g.pick(PLACES)}|take me {to ${g.pick(PLACES)}|home}|directions to ${g.pick(PLACES)}|how far is ${g.pick(PLACES)}|how long to ${g.pick(PLACES)}|find the nearest ${g.pick(POIS)}|where's the closest ${g.pick(POIS)}|find a ${g.pick(POIS)} {nearby|near me|on the way|along the route}|avoid {tolls|motorways|highways|ferries}|reroute {around the traffic|please}|what's my ETA|when will we arrive|how long until we get there|how much longer until we arrive|add a stop at {a|the} ${g.pick(POIS)}|show {the traffic|me the map|the route}|cancel {the route|navigation}|how's the traffic {on the way to ${g.pick(PLACES)}|ahead}|is there traffic on the {M25|I-95|ring road|highway}|zoom in on the map|where am I|what road is this|go via ${g.pick(CITIES)}|start navigation|share my ETA with ${g.pick(NAMES)}|take the scenic route|find parking near ${g.pick(PLACES)}|what's the speed limit here}`,
     ),
   );
   neg(F, "neg.calls_messages", "negative", 4, (g) =>
@@ -541,6 +543,12 @@ export function negativeFamilies(F: FamilySet): void {
   neg(F, "near.questions", "near_miss", 2, (g) =>
     g.x(
       `{what does the {recirculation|auto climate|defroster|child lock|sunshade} button do|how does the {defroster|child lock|seat ventilation|heated steering wheel} work|what's the difference between AC and climate control|why does the windshield fog up|is it bad to use recirculation all the time|what's the best temperature for sleeping|what's the ideal car temperature|what should the fan speed be|is it better to open the windows or use the AC|how much fuel does the AC use|can the seat heater drain the battery|what's the maximum fan speed|what's the highest volume|how far can the seat go back|what's the lowest temperature I can set}`,
+    ),
+  );
+
+  neg(F, "near.status", "near_miss", 2, (g) =>
+    g.x(
+      "{is the {child lock|seat heater|seat heating|heated seat|seat ventilation|recirculation|defroster|rear defroster|heated steering wheel|sunshade|auto climate|air conditioning|mute} {on|off|open|closed|working}|what's the {fan speed|volume|temperature|seat heating level} {set to|at|right now}|what level is the {seat heating|fan|seat ventilation} on|are the windows {open|closed|up|down}|is the sunroof {tilted|open|closed}|how far open is the {window|sunroof}|which seat heaters are on|did the {defroster|AC|recirculation} turn off|is my window all the way up|how warm is the {back|passenger side}}",
     ),
   );
 
