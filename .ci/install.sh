@@ -22,4 +22,6 @@ for extra in .ci/install-*.sh; do
   [ -f "$extra" ] && bash "$extra"
 done
 
-npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: this registry has no node-llama-cpp packages for other
+# platforms (mac, win, riscv), so the lockfile cannot list them and `npm ci` refuses it.
+npm install --no-audit --no-fund

@@ -2,7 +2,10 @@
 // (JSON imported with `with { type: "json" }` is emitted by tsc itself.)
 import { cpSync, existsSync } from "node:fs";
 
-const assets = [["proto", "dist/proto"]];
+const assets = [
+  ["proto", "dist/proto"],
+  ["adapters/can/vehicle.dbc", "dist/adapters/can/vehicle.dbc"],
+];
 for (const [from, to] of assets) {
   if (existsSync(from)) cpSync(from, to, { recursive: true });
 }

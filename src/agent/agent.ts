@@ -11,6 +11,7 @@ import type { Logger } from "pino";
 import type { BindResult, Decision, ParseError } from "../core/types.js";
 import type { ModelError } from "../model/errors.js";
 import type { Completion, Result } from "../model/runtime.js";
+import type { ActuationGrant } from "../safety/authority.js";
 import { type GateMemory, initialGateMemory } from "../safety/gate.js";
 import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
@@ -35,6 +36,8 @@ export interface Turn {
   readonly response?: string;
   readonly results: readonly BindResult[];
   readonly decisions: readonly Decision[];
+  /** Grants the gate issued (sent only when the link was available). */
+  readonly grants: readonly ActuationGrant[];
   readonly actuations: readonly ActuationRecord[];
   readonly error?: TurnError;
   /** text -> response (model) time. */
@@ -69,7 +72,7 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   private async run(text: string, started: number): Promise<Turn> {
-    const empty = { results: [], decisions: [], actuations: [] } as const;
+    const empty = { results: [], decisions: [], grants: [], actuations: [] } as const;
     const normalized = normalizeTranscript(text);
     if (!normalized.ok)
       return { text, ...empty, error: { kind: "input", error: normalized.error }, latencyMs: elapsed(started) };
@@ -120,6 +123,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       response,
       results: decided.results,
       decisions,
+      grants: decided.grants,
       actuations,
       modelMs,
       latencyMs: elapsed(started),

@@ -3,6 +3,7 @@
  * agree). Field names are part of the product interface.
  */
 import type { BindResult, Decision, Literal, ParseError, Target } from "../core/types.js";
+import type { Frame } from "./vehicle-link.js";
 
 export type CallJson =
   | { readonly function: string; readonly token: string; readonly args: Readonly<Record<string, Literal>> }
@@ -72,4 +73,12 @@ export function decisionsTable(decisions: readonly Decision[]): string {
       .join("  ")
       .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** Frames in candump form (`ID#DATA`), one per line, for people. */
+export function framesText(frames: readonly Frame[]): string {
+  if (frames.length === 0) return "(no frames)\n";
+  return frames
+    .map((f) => `${f.id.toString(16).toUpperCase().padStart(3, "0")}#${f.data.toUpperCase()}  ${f.message}\n`)
+    .join("");
 }

@@ -1,7 +1,8 @@
 /** `octopus-agent decide`: parse, bind and decide a raw model response without any model. */
 import type { Command } from "commander";
 import { decideResponse } from "../../agent/decide-response.js";
-import { callsJson, decisionsJson, decisionsTable, parseErrorJson } from "../../agent/report.js";
+import { framesJson } from "../../agent/frames.js";
+import { callsJson, decisionsJson, decisionsTable, framesText, parseErrorJson } from "../../agent/report.js";
 import { initialGateMemory } from "../../safety/gate.js";
 import { profileFrom, stateFrom } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
@@ -9,6 +10,7 @@ import { type Output, printJson } from "../output.js";
 
 interface DecideOptions {
   json?: boolean;
+  frames?: boolean;
   state?: string;
   profile?: string;
 }
@@ -19,6 +21,10 @@ export function registerDecide(program: Command, out: Output): void {
     .description("parse, bind and decide a raw model response (no model involved)")
     .argument("<response>", "raw model response, e.g. \"<nexa_1>('driver', 72)<nexa_end>\"")
     .option("--json", "print JSON: {calls, decisions}; a response that does not parse prints {error} and exits 2")
+    .option(
+      "--frames",
+      "also show the CAN frames each accepted or clamped call becomes (JSON: frames [{message, id, data}])",
+    )
     .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
     .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
     .action((response: string, opts: DecideOptions) => {
@@ -31,7 +37,16 @@ export function registerDecide(program: Command, out: Output): void {
         process.exitCode = ExitCode.unparsable;
         return;
       }
-      if (opts.json) printJson(out, { calls: callsJson(result.results), decisions: decisionsJson(result.decisions) });
-      else out.stdout(`${decisionsTable(result.decisions)}\n`);
+      const frames = opts.frames ? framesJson(result.grants) : undefined;
+      if (opts.json)
+        printJson(out, {
+          calls: callsJson(result.results),
+          decisions: decisionsJson(result.decisions),
+          ...(frames ? { frames } : {}),
+        });
+      else {
+        out.stdout(`${decisionsTable(result.decisions)}\n`);
+        if (frames) out.stdout(framesText(frames));
+      }
     });
 }

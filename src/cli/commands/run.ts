@@ -1,5 +1,6 @@
 /** `octopus-agent run`: the daemon on stdin (what `npm start` runs). */
 import type { Command } from "commander";
+import { openCanLink, VIRTUAL } from "../../../adapters/can/can-link.js";
 import { createLogger, LOG_LEVELS, type LogLevel } from "../../daemon/logger.js";
 import { Daemon } from "../../daemon/run.js";
 import { defaultModelPath } from "../../paths.js";
@@ -10,6 +11,7 @@ import type { Output } from "../output.js";
 
 interface RunOptions extends ModelOptions {
   profile?: string;
+  can?: string;
   logLevel?: string;
 }
 
@@ -19,6 +21,11 @@ export function registerRun(program: Command, out: Output): void {
       .command("run")
       .description("run the agent: read utterances line by line on stdin, decide and actuate them")
       .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
+      .option(
+        "--can <interface>",
+        "CAN interface (vcan0, can0) or 'virtual' = in-process bus with simulated body ECUs; 'none' = dry run without CAN",
+        "virtual",
+      )
       .option("--log-level <level>", `pino log level (${LOG_LEVELS.join(", ")})`, "info"),
   ).action(async (opts: RunOptions) => {
     if (!LOG_LEVELS.includes(opts.logLevel as LogLevel))
@@ -26,13 +33,18 @@ export function registerRun(program: Command, out: Output): void {
     const log = createLogger(opts.logLevel as LogLevel);
     const profile = profileFrom(opts.profile);
     const threads = threadsFrom(opts);
+    const link = opts.can === "none" ? undefined : await openCanLink({ interface: opts.can ?? VIRTUAL, logger: log });
     const started = await Daemon.start({
+      ...(link ? { link } : {}),
       modelPath: opts.model ?? defaultModelPath,
       profile,
       log,
       ...(threads !== undefined ? { threads } : {}),
     });
-    if (!started.ok) throw new CliError(started.message, ExitCode.model);
+    if (!started.ok) {
+      await link?.close();
+      throw new CliError(started.message, ExitCode.model);
+    }
     const daemon = started.daemon;
     const stop = () => void daemon.stop();
     process.once("SIGINT", stop);

@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { pino } from "pino";
 import { Agent } from "../../agent/agent.js";
-import { callsJson, decisionsJson, decisionsTable } from "../../agent/report.js";
+import { framesJson } from "../../agent/frames.js";
+import { callsJson, decisionsJson, decisionsTable, framesText } from "../../agent/report.js";
 import { SimulatedVehicle } from "../../agent/vehicle-link.js";
 import { profileFrom, stateFrom } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
@@ -11,6 +12,7 @@ import { type Output, printJson } from "../output.js";
 
 interface SayOptions extends ModelOptions {
   json?: boolean;
+  frames?: boolean;
   state?: string;
   profile?: string;
 }
@@ -22,6 +24,7 @@ export function registerSay(program: Command, out: Output): void {
       .description("run one utterance through the model and the safety gate; print response, calls and decisions")
       .argument("<text...>", "what the driver said")
       .option("--json", "print JSON: {text, response, calls, decisions, latency_ms}")
+      .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
       .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
       .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile"),
   ).action(async (words: string[], opts: SayOptions) => {
@@ -40,6 +43,7 @@ export function registerSay(program: Command, out: Output): void {
           calls: callsJson(turn.results),
           decisions: decisionsJson(turn.decisions),
           latency_ms: latency,
+          ...(opts.frames ? { frames: framesJson(turn.grants) } : {}),
           ...(turn.error
             ? { error: { kind: turn.error.kind, code: turn.error.error.code, message: turn.error.error.message } }
             : {}),
@@ -48,6 +52,7 @@ export function registerSay(program: Command, out: Output): void {
         out.stdout(`text:     ${turn.text}\ninput:    ${turn.input ?? "-"}\nresponse: ${turn.response ?? "-"}\n`);
         if (turn.error) out.stdout(`error:    ${turn.error.error.message}\n`);
         else out.stdout(`${decisionsTable(turn.decisions)}\n`);
+        if (opts.frames) out.stdout(framesText(framesJson(turn.grants)));
         out.stdout(`latency:  ${latency} ms\n`);
       }
       if (turn.error?.kind === "parse") process.exitCode = ExitCode.unparsable;
