@@ -69,6 +69,23 @@ describe("octopus-agent decide", () => {
     expect(out.error.message).toMatch(/expected/);
   });
 
+  it("--frames lists the CAN frames of accepted and clamped calls only", async () => {
+    const r = await run(
+      "decide",
+      "--json",
+      "--frames",
+      "--state",
+      '{"speedKmh": 80, "seats": {"driver": {"foreAftMm": 100}}}',
+      "<nexa_1>('driver', 72); <nexa_2>('driver', 'backward', 50)<nexa_end>",
+    );
+    const out = JSON.parse(r.stdout);
+    expect(out.decisions.map((d: { outcome: string }) => d.outcome)).toEqual(["accepted", "rejected"]);
+    // The same frame the SocketCAN test sees on vcan0 (test/bus/uml), alive counter 0.
+    expect(out.frames).toEqual([{ message: "HU_ClimateTempCmd", id: 0x2a0, data: "4d2090ffff000000" }]);
+    const text = await run("decide", "--frames", "<nexa_1>('driver', 72)<nexa_end>");
+    expect(text.stdout).toMatch(/^2A0#4D2090FFFF000000 {2}HU_ClimateTempCmd$/m);
+  });
+
   it("prints a human-readable table without --json", async () => {
     const r = await run("decide", "<nexa_8>(True)<nexa_end>");
     expect(r.code).toBe(0);
