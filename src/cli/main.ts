@@ -4,6 +4,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import { registerDecide } from "./commands/decide.js";
+import { registerEval } from "./commands/eval.js";
 import { registerInfer } from "./commands/infer.js";
 import { registerRun } from "./commands/run.js";
 import { registerSay } from "./commands/say.js";
@@ -19,6 +20,7 @@ export function buildProgram(out: Output = processOutput): Command {
   registerDecide(program, out);
   registerSay(program, out);
   registerInfer(program, out);
+  registerEval(program, out);
   registerRun(program, out);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: out.stdout, writeErr: out.stderr });
