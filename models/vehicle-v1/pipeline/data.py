@@ -58,8 +58,16 @@ def tokenizer_corpus(rows: list[dict]) -> Counter:
     return texts
 
 
+def encode_prompt(tok: Tokenizer, reg: Registry, query: str) -> list[int]:
+    return tok.encode_prompt(reg.prompt_prefix, query, reg.prompt_suffix)
+
+
 def encode_rows(rows: list[dict], tok: Tokenizer, reg: Registry) -> list[Example]:
-    return [Example(tok.encode_text(reg.prompt(r["input"])), tok.encode_with_specials(r["response"]), r) for r in rows]
+    out = [Example(encode_prompt(tok, reg, r["input"]), tok.encode_with_specials(r["response"]), r) for r in rows]
+    for e in out[:200]:  # the fast prompt path must equal the plain llama.cpp-exact encode
+        if e.prompt != tok.encode_text(reg.prompt(e.row["input"])):
+            raise AssertionError(f"fast prompt encoding differs for {e.row['input']!r}")
+    return out
 
 
 def make_batches(examples: list[Example], max_tokens: int, rng: random.Random) -> list[list[Example]]:

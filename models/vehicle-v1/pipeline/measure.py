@@ -17,11 +17,17 @@ import random
 import sys
 import time
 
-import torch
+# Matmuls on OpenBLAS's own threads, element-wise ops on one torch thread: measured fastest here
+# (2 OpenMP threads spin against OpenBLAS's and against other jobs on the 2 cores). Set before torch loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
+
+import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from data import make_batches  # noqa: E402
+from export import build_gguf  # noqa: E402
+from registry import load_registry  # noqa: E402
 from train import build, make_model, make_optimizer, seed_everything, train_step  # noqa: E402
 
 DEFAULT_SIZES = ["s2m=192,4,6,512", "m6m=256,6,8,704", "l12m=384,6,6,1024"]
@@ -33,11 +39,14 @@ def main(argv=None) -> None:
     ap.add_argument("--out", required=True)
     ap.add_argument("--sizes", nargs="*", default=DEFAULT_SIZES)
     ap.add_argument("--seconds", type=float, default=60.0)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument(
+        "--threads", type=int, default=1, help="torch threads for element-wise ops (BLAS: OPENBLAS_NUM_THREADS, default 2)"
+    )
     ap.add_argument("--vocab-size", type=int, default=2048)
     ap.add_argument("--batch-tokens", type=int, default=4096)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--max-train-rows", type=int, default=20000)
+    ap.add_argument("--gguf-dir", default=None, help="also write each size's (untrained) Q8_0 GGUF here, for latency")
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     build_args = argparse.Namespace(data=a.data, max_train_rows=a.max_train_rows, vocab_size=a.vocab_size)
@@ -64,6 +73,9 @@ def main(argv=None) -> None:
             steps += 1
             i += 1
         dt = time.time() - t0
+        if a.gguf_dir:
+            os.makedirs(a.gguf_dir, exist_ok=True)
+            build_gguf(model, tok, load_registry(), quantize=True).write(os.path.join(a.gguf_dir, f"{name}.q8_0.gguf"))
         params = model.num_params()
         two_d = sum(p.numel() for p in model.parameters() if p.dim() == 2)
         q8_bytes = two_d * 34 / 32 + (params - two_d) * 4
@@ -85,11 +97,12 @@ def main(argv=None) -> None:
     avg_len = sum(e.length - 1 for e in train) / len(train)
     out = {
         "threads": a.threads,
+        "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
         "batch_tokens": a.batch_tokens,
         "avg_tokens_per_row": round(avg_len, 2),
         "results": results,
         "note": (
-            f"Measured with {a.threads} threads for {a.seconds:.0f} s per size on real batches "
+            f"Measured with {os.environ.get('OPENBLAS_NUM_THREADS')} BLAS threads + {a.threads} torch thread(s) for {a.seconds:.0f} s per size on real batches "
             f"({avg_len:.1f} tokens per row); load average shown per size (2 cores shared with other jobs)."
         ),
     }

@@ -147,8 +147,12 @@ class LlamaModel(nn.Module):
     def logits_weight(self) -> torch.Tensor:
         return self.tok_embeddings.weight if self.output is None else self.output.weight
 
-    def forward(self, tokens: torch.Tensor, start_pos: int = 0, caches: list[dict] | None = None) -> torch.Tensor:
-        """tokens [B, T] -> logits [B, T, V]. With `caches`, keys/values are appended (decoding)."""
+    def forward(
+        self, tokens: torch.Tensor, start_pos: int = 0, caches: list[dict] | None = None, hidden_only: bool = False
+    ) -> torch.Tensor:
+        """tokens [B, T] -> logits [B, T, V] (or the final normed hidden states [B, T, D] with
+        `hidden_only`, so training projects only the positions that carry a loss).
+        With `caches`, keys/values are appended (decoding)."""
         _, t = tokens.shape
         x = self.tok_embeddings(tokens)
         cos = self.rope_cos[start_pos : start_pos + t]
@@ -160,7 +164,7 @@ class LlamaModel(nn.Module):
         for i, layer in enumerate(self.layers):
             x = layer(x, cos, sin, mask, None if caches is None else caches[i])
         x = self.norm(x)
-        return F.linear(x, self.logits_weight())
+        return x if hidden_only else F.linear(x, self.logits_weight())
 
     @torch.no_grad()
     def greedy(self, prompts: list[list[int]], eos_id: int, max_new: int = 48) -> list[list[int]]:

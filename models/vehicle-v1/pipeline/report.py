@@ -51,7 +51,7 @@ def markdown(rep: dict) -> str:
         f"| sequence | {d['avg_prompt_tokens']} prompt + {d['avg_target_tokens']} response tokens on average; "
         f"{d['tokens_per_epoch']:,} tokens/epoch |",
         f"| training | {tr['steps']:,} steps, {tr['epochs']} epochs, {tr['tokens']:,} tokens in "
-        f"{_hms(tr['train_seconds'])} ({tr['tokens_per_second']:.0f} tokens/s, {tr['threads']} threads, torch {tr['torch']}) |",
+        f"{_hms(tr['train_seconds'])} ({tr['tokens_per_second']:.0f} tokens/s, {tr.get('blas_threads', '?')} BLAS + {tr['threads']} torch threads, torch {tr['torch']}) |",
         f"| optimizer | AdamW lr {tr['args']['lr']} (warm-up {tr['args']['warmup_steps']} steps, cosine to "
         f"{tr['args']['min_lr_ratio']}x), weight decay {tr['args']['weight_decay']}, ~{tr['args']['batch_tokens']} tokens/batch, seed {tr['args']['seed']} |",
     ]

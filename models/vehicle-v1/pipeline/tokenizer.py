@@ -165,6 +165,22 @@ class Tokenizer:
             i = nxt[i]
         return out
 
+    def encode_prompt(self, prefix: str, query: str, suffix: str) -> list[int]:
+        """encode_text(prefix + query + suffix), computed faster: the prompt pieces are whole
+        tokens and no piece spans their boundary with the query (no piece holds "▁" after its
+        first character, and newline runs cannot join the query when it holds no newline)."""
+        core = prefix.rstrip(" ")
+        if (
+            self.prefix_token is None
+            or self.suffix_token is None
+            or core.replace(" ", SPACE) != self.prefix_token
+            or suffix != self.suffix_token
+            or core == prefix
+            or "\n" in query
+        ):
+            return self.encode_text(prefix + query + suffix)
+        return [self.id_of(self.prefix_token)] + self.encode_text(prefix[len(core) :] + query) + [self.id_of(suffix)]
+
     def encode_with_specials(self, text: str) -> list[int]:
         """Text where "<nexa_N>"/"<nexa_end>" ARE functional tokens (responses, never user text)."""
         out: list[int] = []

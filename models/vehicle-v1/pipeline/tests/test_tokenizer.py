@@ -113,6 +113,10 @@ class TrainedTokenizerTest(unittest.TestCase):
             self.assertEqual(ids[0], self.tok.id_of(self.tok.prefix_token))
             self.assertEqual(ids[-1], self.tok.id_of(self.tok.suffix_token))
             self.assertEqual(ids[1:-1], self.tok.encode_text(" " + q), q)
+            self.assertEqual(self.tok.encode_prompt(REG.prompt_prefix, q, REG.prompt_suffix), ids, q)
+        # a newline in the query takes the slow, plain path
+        q = "odd\n"
+        self.assertEqual(self.tok.encode_prompt(REG.prompt_prefix, q, REG.prompt_suffix), self.tok.encode_text(REG.prompt(q)))
 
     def test_decode_inverts_encode_on_arbitrary_text(self):
         rng = random.Random(7)
