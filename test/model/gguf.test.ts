@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { getLlama, type Llama, type LlamaContext, type LlamaModel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../src/registry/index.js";
+import { normalizeTranscript } from "../../src/text/normalize.js";
 
 const MODEL_PATH = fileURLToPath(new URL("../../models/vehicle-v1/vehicle-v1.q8_0.gguf", import.meta.url));
 
@@ -24,12 +25,15 @@ let llama: Llama;
 let model: LlamaModel;
 let context: LlamaContext;
 
-/** Greedy decoding of one prompt; the prompt is tokenized without special-token parsing. */
+/** Greedy decoding of one query, normalized as the training inputs were (generator README); the
+ * prompt is tokenized without special-token parsing. */
 async function respond(query: string): Promise<string> {
+  const normalized = normalizeTranscript(query);
+  if (!normalized.ok) throw new Error(`normalizer refused ${query}`);
   const sequence = context.getSequence();
   try {
     const out: Token[] = [];
-    for await (const token of sequence.evaluate(model.tokenize(registry.prompt(query), false), {
+    for await (const token of sequence.evaluate(model.tokenize(registry.prompt(normalized.text), false), {
       temperature: 0,
       yieldEogToken: true,
     })) {
