@@ -34,7 +34,7 @@ function explain(run: UmlRun): string {
 }
 
 describe.skipIf(missing !== undefined)("SocketCAN on vcan0 inside User-Mode-Linux", () => {
-  it("passes every scenario: exact frame, speed gate from the bus, junk ignored and counted, vcan0 re-created", async () => {
+  it("passes every scenario: spoken command through the daemon, exact frame, speed gate from the bus, junk ignored and counted, vcan0 re-created", async () => {
     const run = await runInUml({
       program: fileURLToPath(new URL("./uml/inside.ts", import.meta.url)),
       timeoutMs: 240_000,
@@ -47,7 +47,7 @@ describe.skipIf(missing !== undefined)("SocketCAN on vcan0 inside User-Mode-Linu
     expect(run.timedOut, explain(run)).toBe(false);
     expect(results, explain(run)).toBeDefined();
     for (const s of results?.scenarios ?? []) expect(s.ok, `${s.name}: ${s.error}\n${explain(run)}`).toBe(true);
-    expect(results?.scenarios.length, explain(run)).toBe(5);
+    expect(results?.scenarios.length, explain(run)).toBe(6);
     expect(results?.candumpHasFirstFrame, explain(run)).toBe(true);
     expect(run.exitCode, explain(run)).toBe(0);
   }, 300_000);

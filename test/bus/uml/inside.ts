@@ -162,6 +162,43 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   {
+    name: "a spoken command given to the daemon (shipped model) puts exactly the expected frame on vcan0",
+    async run(ctx) {
+      // The real daemon as `npm start` runs it, on vcan0: text -> normalize -> model -> gate -> frame.
+      const daemon = spawn(
+        process.execPath,
+        [join(REPO, "dist", "src", "cli", "main.js"), "run", "--can", IFACE, "--log-level", "info"],
+        { cwd: REPO, stdio: ["pipe", "pipe", "pipe"] },
+      );
+      let stdout = "";
+      let stderr = "";
+      daemon.stdout!.on("data", (d) => {
+        stdout += d;
+      });
+      daemon.stderr!.on("data", (d) => {
+        stderr += d;
+      });
+      try {
+        await waitFor("daemon ready", () => stderr.includes("octopus-agent ready") || daemon.exitCode !== null, 25_000);
+        check(daemon.exitCode === null, `daemon exited: ${stderr.slice(-2000)}`);
+        const want = framesFor({ kind: "temperature", zone: "driver", temperature: 72, unit: "fahrenheit" });
+        check(want.ok && want.frames.length === 1, "framesFor failed");
+        const mark = await ctx.peer.mark();
+        daemon.stdin!.write("Set the driver side to seventy-two degrees\n");
+        const seen = await ctx.peer.expect(mark, 0x2a0, 10_000);
+        check(seen.data === want.frames[0]!.data, `peer saw ${seen.data}, expected ${want.frames[0]!.data}`);
+        const all = (await ctx.peer.since(mark, 500)).filter((f) => COMMAND_IDS.has(f.id));
+        check(all.length === 1, `expected exactly one command frame, saw ${JSON.stringify(all)}`);
+        daemon.stdin!.end();
+        await waitFor("daemon exit at end of input", () => daemon.exitCode !== null, 10_000);
+        check(daemon.exitCode === 0, `daemon exit code ${daemon.exitCode}: ${stderr.slice(-2000)}`);
+        return { frame: toCandump({ id: seen.id, data: seen.data }), printed: stdout.trim().split("\n").slice(0, 4) };
+      } finally {
+        if (daemon.exitCode === null) daemon.kill("SIGKILL");
+      }
+    },
+  },
+  {
     name: "an accepted grant puts exactly the expected frame on vcan0",
     async run(ctx) {
       await freshSpeed(ctx, 0);
