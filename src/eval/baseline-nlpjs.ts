@@ -38,6 +38,7 @@ import { createRequire } from "node:module";
 import type { BoundCall, Literal } from "../core/types.js";
 import { bindResponse, parseResponse, renderResponse } from "../parser/index.js";
 import { type FunctionSpec, type ParamSpec, registry } from "../registry/index.js";
+import { TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from "../text/numbers.js";
 import type { Prediction, Predictor } from "./predictor.js";
 
 /** One generated training row; `input` is the normalized text the model was trained on. */
@@ -220,38 +221,9 @@ function buildNers(Ner: NlpjsModules["Ner"], container: unknown): Map<string, Nl
 
 // ------------------------------------------------------------------ numbers and modifiers
 
-const UNITS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+// The same number words the transcript normalizer reads (one table, src/text/numbers.ts).
+const UNITS: Readonly<Record<string, number>> = { ...UNIT_WORDS, ...TEEN_WORDS };
+const TENS = TENS_WORDS;
 
 export interface FoundNumber {
   readonly value: number;
