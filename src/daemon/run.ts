@@ -6,7 +6,7 @@
  * Start-up refuses bad configuration and a bad model with a clear error (no partial
  * start). After start-up nothing an utterance contains can stop the loop.
  */
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent, type Turn } from "../agent/agent.js";
@@ -29,6 +29,7 @@ export type DaemonStart =
 
 export class Daemon {
   private stopping: Promise<void> | undefined;
+  private lines: Interface | undefined;
 
   private constructor(
     readonly agent: Agent,
@@ -62,6 +63,8 @@ export class Daemon {
   /** Handles lines until the input ends; one utterance at a time, in order. */
   async serve(input: Readable, print: (line: string) => void): Promise<void> {
     const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    this.lines = lines;
+    if (this.stopping) lines.close();
     for await (const line of lines) {
       if (this.stopping) break;
       if (line.trim() === "") continue;
@@ -74,6 +77,8 @@ export class Daemon {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.log.info("octopus-agent stopping");
+      // Ends serve()'s loop even while stdin stays open (SIGTERM from systemd).
+      this.lines?.close();
       await this.link.close();
       await this.model.close();
       this.log.info("octopus-agent stopped");

@@ -55,6 +55,8 @@ export function registerRun(program: Command, out: Output): void {
       await daemon.serve(process.stdin, (l) => out.stdout(`${l}\n`));
     } finally {
       await daemon.stop();
+      // Stopped by a signal while stdin is still open: let go of it so the process can exit.
+      process.stdin.destroy();
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
     }
