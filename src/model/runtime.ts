@@ -278,11 +278,19 @@ function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): Decod
   pieces.forEach((piece, id) => {
     if (!piece) return;
     const first = piece.charAt(0);
-    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), id]);
+    const group = byFirstChar.get(first);
+    if (group) group.push(id);
+    else byFirstChar.set(first, [id]);
   });
+  // The allowed set depends only on the text generated so far, and the same prefixes recur
+  // across requests ("<nexa_1>('driver', "), so biases are cached (bounded, oldest dropped).
+  const cache = new Map<string, TokenBias>();
+  const CACHE_LIMIT = 4096;
   return {
     pieces,
     bias(generated: string): TokenBias {
+      const cached = cache.get(generated);
+      if (cached) return cached;
       const allowed = new Set<number>();
       if (constraint.status(generated) === "complete") allowed.add(endToken);
       for (const [first, ids] of byFirstChar) {
@@ -291,6 +299,8 @@ function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): Decod
       }
       const bias = new TokenBias(model.tokenizer);
       for (let id = 0; id < pieces.length; id++) if (!allowed.has(id)) bias.set(id as Token, "never");
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(generated, bias);
       return bias;
     },
   };
