@@ -15,6 +15,8 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import {
+  GgmlType,
+  type GgufTensorInfo,
   getLlama,
   type Llama,
   type LlamaContext,
@@ -337,6 +339,8 @@ async function checkModelFile(
   let hash: unknown;
   try {
     const info = await readGgufFileInfo(path, { readTensorInfo: true, logWarnings: false, sourceType: "filesystem" });
+    const truncated = truncation(info.tensorInfo ?? [], sizeBytes);
+    if (truncated) return fail("model_corrupt", `model file ${path} is corrupt: ${truncated}`, { path });
     hash = (info.metadata as unknown as Record<string, unknown>)[FUNCTION_SET_HASH_KEY];
     if (hash === undefined) {
       const octopus = (info.metadata as unknown as Record<string, Record<string, unknown> | undefined>)["octopus"];
@@ -354,6 +358,26 @@ async function checkModelFile(
       { path },
     );
   return { ok: true, value: { sizeBytes, hash } };
+}
+
+/** Bytes per element block for the tensor types this project writes (F32, F16, Q8_0). */
+const BLOCK: Readonly<Record<number, { readonly elements: number; readonly bytes: number }>> = {
+  [GgmlType.F32]: { elements: 1, bytes: 4 },
+  [GgmlType.F16]: { elements: 1, bytes: 2 },
+  [GgmlType.Q8_0]: { elements: 32, bytes: 34 },
+};
+
+/** Why the tensor data does not fit in the file (a cut-off download or copy), if it does not. */
+function truncation(tensors: readonly GgufTensorInfo[], fileSize: number): string | undefined {
+  if (tensors.length === 0) return "it lists no tensors";
+  for (const t of tensors) {
+    const start = Number(t.fileOffset);
+    const block = BLOCK[t.ggmlType];
+    const elements = t.dimensions.reduce<number>((a, d) => a * Number(d), 1);
+    const end = block ? start + (elements / block.elements) * block.bytes : start + 1;
+    if (end > fileSize) return `tensor ${t.name} ends at byte ${end}, the file has ${fileSize}`;
+  }
+  return undefined;
 }
 
 function fail(code: ModelError["code"], message: string, extra: Partial<ModelError> = {}) {
