@@ -43,6 +43,9 @@ step "export GGUF -> $GGUF"
 $PY $P/export.py --run "$RUN" --q8 "$GGUF" --f32 "$RUN/vehicle-v1.f32.gguf" --data "$DATA" \
   --parity-limit "${PARITY_LIMIT:-1000}"
 
+# The runtime checks the file against this checksum at load (a corrupt copy is refused).
+(cd "$(dirname "$GGUF")" && sha256sum "$(basename "$GGUF")" > "$(basename "$GGUF").sha256")
+
 step "parity: node-llama-cpp vs PyTorch"
 npx tsx scripts/parity.ts --gguf "$GGUF" --cases "$RUN/parity-cases.jsonl" --field torch_q8 \
   --probes "$RUN/tokenize-probes.jsonl" --out "$RUN/parity-q8.json" --require-tokens 1

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runCli as run } from "./run-cli.js";
+
+/** `say` and `infer` through the built CLI with the shipped model. */
+describe("octopus-agent say", () => {
+  it("prints text, response, calls, decisions and latency as JSON", async () => {
+    const r = await run(["say", "--json", "set the driver side to 72 degrees"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(["text", "response", "calls", "decisions", "latency_ms"]));
+    expect(out.response).toBe("<nexa_1>('driver', 72)<nexa_end>");
+    expect(out.decisions[0]).toMatchObject({ function: "set_climate_temperature", outcome: "accepted" });
+    expect(out.latency_ms).toBeGreaterThan(0);
+  });
+
+  it("gates by the given state and shows frames", async () => {
+    const r = await run([
+      "say",
+      "--json",
+      "--frames",
+      "--state",
+      '{"speedKmh": 80, "seats": {"driver": {"foreAftMm": 100}}}',
+      "move my seat back",
+    ]);
+    const out = JSON.parse(r.stdout);
+    expect(out.calls[0].function).toBe("adjust_seat_position");
+    expect(out.decisions[0].outcome).toBe("rejected");
+    expect(out.frames).toEqual([]);
+  });
+});
+
+describe("octopus-agent infer --jsonl", () => {
+  it("answers thousands of lines in order, one line each, bad lines included", async () => {
+    const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];
+    const lines: string[] = [];
+    for (let i = 0; i < 1200; i++) lines.push(JSON.stringify({ id: i, query: queries[i % queries.length] }));
+    lines.splice(500, 0, "not json", JSON.stringify({ id: "x" }), JSON.stringify({ id: "empty", query: "   " }));
+    const r = await run(["infer", "--jsonl"], `${lines.join("\n")}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(1203);
+    expect(out[500].error).toMatch(/not JSON/);
+    expect(out[501].error).toMatch(/query/);
+    expect(out[502].error).toMatch(/no words/);
+    const answered = out.filter((o) => o.error === undefined);
+    expect(answered.map((o) => o.id)).toEqual([...Array(1200).keys()]);
+    expect(answered[0]).toMatchObject({ query: "turn it up", response: "<nexa_0>(volume_diff=5)<nexa_end>" });
+    expect(answered[1].response).toBe("<nexa_20>()<nexa_end>");
+    expect(answered[2].calls.map((c: { function: string }) => c.function).sort()).toEqual([
+      "control_all_windows",
+      "set_air_conditioning",
+    ]);
+    for (const o of answered) expect(o.latency_ms).toBeGreaterThan(0);
+  });
+});
