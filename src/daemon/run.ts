@@ -93,10 +93,7 @@ export function describeTurn(turn: Turn): string[] {
   if (turn.error) return [`✗ "${turn.text}" -> nothing actuated: ${turn.error.error.message} (${ms})`];
   const lines = [`> "${turn.text}" -> ${turn.response} (${ms})`];
   for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
-  for (const a of turn.actuations) {
-    lines.push(`  -> ${a.description}`);
-    for (const f of a.frames ?? [])
-      lines.push(`     ${f.id.toString(16).toUpperCase().padStart(3, "0")}#${f.data.toUpperCase()}  (${f.message})`);
-  }
+  // The link's description names what left (for CAN: each frame as ID#DATA).
+  for (const a of turn.actuations) lines.push(`  -> ${a.description}`);
   return lines;
 }
