@@ -42,19 +42,23 @@ export interface ParsedResponse {
   readonly calls: readonly ParsedCall[];
 }
 
-export type ParseErrorCode =
-  | "empty"
-  | "too_long"
-  | "too_deep"
-  | "too_many_calls"
-  | "unexpected_char"
-  | "unexpected_end"
-  | "unterminated_string"
-  | "bad_escape"
-  | "bad_number"
-  | "missing_end_token"
-  | "trailing_text"
-  | "positional_after_keyword";
+/** Every parse error code (the union below is derived from it, so lists cannot drift). */
+export const PARSE_ERROR_CODES = [
+  "empty",
+  "too_long",
+  "too_deep",
+  "too_many_calls",
+  "unexpected_char",
+  "unexpected_end",
+  "unterminated_string",
+  "bad_escape",
+  "bad_number",
+  "missing_end_token",
+  "trailing_text",
+  "positional_after_keyword",
+] as const;
+
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
 export interface ParseError {
   readonly kind: "parse";
@@ -81,17 +85,21 @@ export interface BoundCall {
   readonly args: Readonly<Record<string, Literal>>;
 }
 
-export type BindErrorCode =
-  | "unknown_token"
-  | "too_many_positional"
-  | "missing_required"
-  | "unknown_keyword"
-  | "duplicate_keyword"
-  | "wrong_type"
-  | "enum_mismatch"
-  | "out_of_range"
-  | "exactly_one"
-  | "nested_call";
+/** Every bind error code (the union below is derived from it). */
+export const BIND_ERROR_CODES = [
+  "unknown_token",
+  "too_many_positional",
+  "missing_required",
+  "unknown_keyword",
+  "duplicate_keyword",
+  "wrong_type",
+  "enum_mismatch",
+  "out_of_range",
+  "exactly_one",
+  "nested_call",
+] as const;
+
+export type BindErrorCode = (typeof BIND_ERROR_CODES)[number];
 
 export interface BindError {
   readonly kind: "bind";

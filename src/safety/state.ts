@@ -127,14 +127,6 @@ export function parseStateText(text: string): Result<VehicleState, StateError> {
   return parseState(json);
 }
 
-/**
- * `patch` laid over `base`, field by field (nested objects merged), so a caller can say
- * `{"speedKmh": 80}` and keep the rest of a simulated vehicle.
- */
-export function overlayState(base: VehicleState, patch: VehicleState): VehicleState {
-  return mergeDeep(base, patch) as VehicleState;
-}
-
 function mid(range: Range): number {
   return Math.round((range.min + range.max) / 2);
 }
@@ -216,13 +208,6 @@ export function applyTarget(state: VehicleState, target: Target): VehicleState {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function mergeDeep(base: unknown, patch: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) if (v !== undefined) out[k] = mergeDeep(base[k], v);
-  return out;
 }
 
 /** Zod leaves no keys for omitted optionals, but callers may pass objects with explicit undefined. */

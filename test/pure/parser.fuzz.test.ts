@@ -11,14 +11,16 @@
  */
 import fc from "fast-check";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type {
-  BindErrorCode,
-  BoundCall,
-  Literal,
-  ParsedCall,
-  ParsedResponse,
-  ParsedValue,
-  ParseErrorCode,
+import {
+  BIND_ERROR_CODES,
+  type BindErrorCode,
+  type BoundCall,
+  type Literal,
+  PARSE_ERROR_CODES,
+  type ParsedCall,
+  type ParsedResponse,
+  type ParsedValue,
+  type ParseErrorCode,
 } from "../../src/core/types.js";
 import {
   bindResponse,
@@ -32,32 +34,8 @@ import {
 } from "../../src/parser/index.js";
 import { type FunctionSpec, type IntRange, type ParamSpec, registry } from "../../src/registry/index.js";
 
-const PARSE_CODES = new Set<ParseErrorCode>([
-  "empty",
-  "too_long",
-  "too_deep",
-  "too_many_calls",
-  "unexpected_char",
-  "unexpected_end",
-  "unterminated_string",
-  "bad_escape",
-  "bad_number",
-  "missing_end_token",
-  "trailing_text",
-  "positional_after_keyword",
-]);
-const BIND_CODES = new Set<BindErrorCode>([
-  "unknown_token",
-  "too_many_positional",
-  "missing_required",
-  "unknown_keyword",
-  "duplicate_keyword",
-  "wrong_type",
-  "enum_mismatch",
-  "out_of_range",
-  "exactly_one",
-  "nested_call",
-]);
+const PARSE_CODES = new Set<ParseErrorCode>(PARSE_ERROR_CODES);
+const BIND_CODES = new Set<BindErrorCode>(BIND_ERROR_CODES);
 
 let cases = 0;
 let propertiesRun = 0;

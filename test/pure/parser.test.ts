@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { BindErrorCode, ParsedValue, ParseErrorCode } from "../../src/core/types.js";
+import {
+  BIND_ERROR_CODES,
+  type BindErrorCode,
+  PARSE_ERROR_CODES,
+  type ParsedValue,
+  type ParseErrorCode,
+} from "../../src/core/types.js";
 import {
   bindCall,
   bindResponse,
@@ -271,21 +277,7 @@ describe("parseResponse: every error code with its position", () => {
   ];
 
   it("covers every ParseErrorCode", () => {
-    const all: ParseErrorCode[] = [
-      "empty",
-      "too_long",
-      "too_deep",
-      "too_many_calls",
-      "unexpected_char",
-      "unexpected_end",
-      "unterminated_string",
-      "bad_escape",
-      "bad_number",
-      "missing_end_token",
-      "trailing_text",
-      "positional_after_keyword",
-    ];
-    expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(all));
+    expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(PARSE_ERROR_CODES));
   });
 
   it.each(cases)("%s: %j -> %s at %i", (_name, raw, code, position) => {
@@ -361,19 +353,7 @@ describe("bindCall: every error code", () => {
   ];
 
   it("covers every BindErrorCode", () => {
-    const all: BindErrorCode[] = [
-      "unknown_token",
-      "too_many_positional",
-      "missing_required",
-      "unknown_keyword",
-      "duplicate_keyword",
-      "wrong_type",
-      "enum_mismatch",
-      "out_of_range",
-      "exactly_one",
-      "nested_call",
-    ];
-    expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(all));
+    expect(new Set(cases.map((c) => c[2]))).toEqual(new Set(BIND_ERROR_CODES));
   });
 
   it.each(cases)("%s: %j -> %s at %i", (_name, raw, code, position, param) => {

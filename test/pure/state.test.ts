@@ -7,7 +7,6 @@ import type { Target } from "../../src/core/types.js";
 import { defaultProfile, type VehicleProfile } from "../../src/safety/profile.js";
 import {
   applyTarget,
-  overlayState,
   parkedVehicleState,
   parseState,
   parseStateText,
@@ -164,23 +163,6 @@ describe("parkedVehicleState", () => {
     const a = parkedVehicleState();
     expect(a).not.toBe(parkedVehicleState());
     expect(a.seats?.driver).not.toBe(a.seats?.passenger);
-  });
-});
-
-describe("overlayState", () => {
-  it("lays a partial state over a base, field by field", () => {
-    const s = overlayState(parkedVehicleState(), {
-      speedKmh: 80,
-      seats: { driver: { reclineDeg: 30 } },
-      windowsMm: { "rear left": 100 },
-    });
-    expect(s.speedKmh).toBe(80);
-    expect(s.seats).toEqual({
-      driver: { foreAftMm: 125, heightMm: 40, reclineDeg: 30 },
-      passenger: { foreAftMm: 125, heightMm: 40, reclineDeg: 20 },
-    });
-    expect(s.windowsMm).toEqual({ "front left": 0, "front right": 0, "rear left": 100, "rear right": 0 });
-    expect(s.volume).toBe(10);
   });
 });
 
