@@ -158,9 +158,29 @@ const COUNTED_UNITS = new Set([
 function misheardValueAfterTo(next: string | undefined, context: ReadonlySet<string>): boolean {
   return (
     next === undefined ||
-    !(context.has(next) || ARTICLES.has(next) || TOO_CONTEXT_AFTER.has(next) || isNumberWord(next) || isNumeric(next))
+    !(context.has(next) || ARTICLES.has(next) || HOMOPHONE_CONTEXT.has(next) || isNumberWord(next) || isNumeric(next))
   );
 }
+
+/**
+ * A run of "to"s ("to to to 2") is repaired only at its end: a "to" followed by another
+ * homophone could still be a preposition, and repairing it would make a second pass read
+ * the run differently (normalization must be idempotent).
+ */
+const HOMOPHONES_OF_TO = ["to", "too", "two", "for", "four"];
+
+/**
+ * Every word before which the homophone repair may rewrite a "two"/"too" as "to"/"too":
+ * a value read after "to" must not be invented there, or a second pass would read
+ * "to to high" (from "two two high") as "to 2 high".
+ */
+const HOMOPHONE_CONTEXT: ReadonlySet<string> = new Set([
+  ...HOMOPHONES_OF_TO,
+  ...TO_CONTEXT_AFTER,
+  ...TO_LEVEL_AFTER,
+  ...TOO_CONTEXT_AFTER,
+  ...TOO_ONLY_FROM_TWO,
+]);
 
 /** Words that continue a phrase after "to"/"for" ("listen to to the end"). */
 const ARTICLES = new Set(["the", "a", "an", "my", "your", "his", "her", "their", "our", "this", "that"]);
@@ -177,11 +197,25 @@ function mergeWords(words: readonly string[]): string[] {
     } else if (w === "half" && next === "way") {
       out.push("halfway");
       i++;
-    } else if (
-      (w === "to" || w === "too") &&
-      out[out.length - 1] === "to" &&
-      misheardValueAfterTo(next, TO_CONTEXT_AFTER)
-    ) {
+    } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
+      out.push("ac");
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Values a recognizer wrote as words: "to to" / "to for" / "to degrees" / "for notches".
+ * Runs after the multi-word forms are folded, so it judges the word that really follows
+ * ("to for a c" is "to for ac", not "to for" + article).
+ */
+function repairSpokenValues(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if ((w === "to" || w === "too") && out[out.length - 1] === "to" && misheardValueAfterTo(next, TO_CONTEXT_AFTER)) {
       out.push("2");
     } else if (w === "for" && out[out.length - 1] === "to" && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
       out.push("4");
@@ -189,9 +223,6 @@ function mergeWords(words: readonly string[]): string[] {
       out.push("2");
     } else if (w === "for" && next !== undefined && COUNTED_UNITS.has(next)) {
       out.push("4");
-    } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
-      out.push("ac");
-      i++;
     } else out.push(w);
   }
   return out;
@@ -307,7 +338,7 @@ function expandTemperatureUnits(words: readonly string[]): string[] {
 /** Normalizes a transcript for the model (see the module comment). Never throws. */
 export function normalizeTranscript(text: string): NormalizeResult {
   if (text.length > MAX_RAW_CHARS) return tooLong(text.length);
-  const words = convertWordLengths(mergeWords(splitWords(cleanCharacters(text))));
+  const words = convertWordLengths(repairSpokenValues(mergeWords(splitWords(cleanCharacters(text)))));
   const tokens = convertNumericLengths(readNumbers(words));
   repairHomophones(tokens);
   const out = expandTemperatureUnits(tokens.map((t) => t.text)).join(" ");

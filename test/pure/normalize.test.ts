@@ -170,6 +170,13 @@ const CASES: readonly (readonly [string, string])[] = [
   ["seat heating to for", "seat heating to 4"],
   ["switch to for me", "switch to for me"],
   ["listen to to the end", "listen to to the end"],
+  // Runs of homophones found by the idempotence property (CI seed -1926943248 and a
+  // 1M-run local search): a value is read only at the end of a run.
+  ["two two two two", "to to to 2"],
+  ["two two high", "to to high"],
+  ["two two hot", "to too hot"],
+  ["to too four me", "to to for me"],
+  ["to for a c", "to 4 ac"],
 ];
 
 describe("normalizeTranscript: table", () => {
@@ -262,6 +269,13 @@ describe("normalizeTranscript: properties", () => {
     "'",
     "window",
     "open",
+    "high",
+    "low",
+    "hot",
+    "notches",
+    "level",
+    "us",
+    "fore",
   ];
   const phrase = fc
     .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 })
@@ -275,7 +289,7 @@ describe("normalizeTranscript: properties", () => {
         const twice = normalizeTranscript(once.text);
         expect(twice).toEqual(once);
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 
