@@ -88,6 +88,8 @@ const report = {
   textToResponseMs: { p50: percentile(modelLatencies, 50), p99: percentile(modelLatencies, 99) },
   rssMB: Math.round(rss / 1e5) / 10,
   rssBeforeLoadMB: Math.round(rssBefore / 1e5) / 10,
+  /** The daemon runs with the same V8 flags (src/cli/main.ts shebang); they change RSS. */
+  nodeFlags: process.execArgv.join(" "),
   targets: { p50: 20, p99: 40, loadMs: 2000, rssMB: 150, modelMB: 10 },
 };
 const f = (x: number) => x.toFixed(2);
@@ -102,6 +104,8 @@ const md = `# Benchmark (${report.date})
 | text -> decision p99 | ${f(report.textToDecisionMs.p99)} ms | <= 40 ms |
 | text -> response p50 / p99 | ${f(report.textToResponseMs.p50)} / ${f(report.textToResponseMs.p99)} ms | |
 | RSS after ${n} utterances | ${report.rssMB} MB | <= 150 MB |
+
+Node flags: \`${report.nodeFlags || "(none)"}\` (the daemon's, see src/cli/main.ts).
 
 ${n} utterances (cycling through ${queries.length} dev-set queries), ${report.threads} thread(s),
 constrained decoding ${report.constrained ? "on" : "off"}, model \`${values.model}\`.

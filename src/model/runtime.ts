@@ -31,6 +31,8 @@ import { registry as defaultRegistry, type Registry } from "../registry/index.js
 import { FN_BASE, ResponseConstraint } from "./constraint.js";
 import { type ModelError, modelError } from "./errors.js";
 
+/** KV context of the one sequence: the prompt (prefix + transcript) plus the generated response. */
+const CONTEXT_TOKENS = 512;
 export const FUNCTION_SET_HASH_KEY = "octopus.function_set_hash";
 
 export interface ModelRuntimeOptions {
@@ -106,7 +108,12 @@ export class ModelRuntime {
     let model: LlamaModel | undefined;
     try {
       model = await llama.loadModel({ modelPath: path, gpuLayers: 0, useMmap: true });
-      const context = await model.createContext({ contextSize: 512, sequences: 1, threads, batchSize: 512 });
+      const context = await model.createContext({
+        contextSize: CONTEXT_TOKENS,
+        sequences: 1,
+        threads,
+        batchSize: CONTEXT_TOKENS,
+      });
       const sequence = context.getSequence();
       const endToken = model.tokenize(reg.endToken, true)[0];
       if (endToken === undefined || model.tokens.eos !== endToken)
@@ -153,6 +160,14 @@ export class ModelRuntime {
     if (this.closed) return fail("closed", "the model runtime is closed");
     const started = performance.now();
     const promptTokens = promptTokensFor(this.model, this.reg, input);
+    // A 300-character transcript of non-Latin letters is up to ~1,200 byte-fallback tokens:
+    // refuse it here, with the numbers, rather than let llama.cpp fail on a full context.
+    if (promptTokens.length + this.options.maxTokens > CONTEXT_TOKENS) {
+      return fail(
+        "input_rejected",
+        `the prompt is ${promptTokens.length} tokens; at most ${CONTEXT_TOKENS - this.options.maxTokens} fit the ${CONTEXT_TOKENS}-token context with room for ${this.options.maxTokens} generated tokens`,
+      );
+    }
     const out: Token[] = [];
     try {
       // Keep what the KV cache already holds of this prompt (at least the fixed prefix) and

@@ -68,6 +68,21 @@ describe("ModelRuntime on the shipped model", () => {
     // Whatever the model answers, it was not fed a functional token: the prompt is plain text.
     if (r.ok) expect(r.value.promptTokens).toBeGreaterThan(5);
   });
+
+  it("refuses a transcript too long in tokens for the context, then answers the next one", async () => {
+    // 300 normalized characters of CJK letters: 3 byte-fallback tokens each.
+    const long = input("温度".repeat(150));
+    expect(long.length).toBeLessThanOrEqual(300);
+    const r = await plain.complete(long);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe("input_rejected");
+      expect(r.error.message).toMatch(/the prompt is \d+ tokens; at most 448 fit/);
+    }
+    const [query, expected] = EXAMPLES[0] as [string, string];
+    const next = await plain.complete(input(query));
+    expect(next.ok && next.value.response).toBe(expected);
+  });
 });
 
 describe("ModelRuntime refuses bad model files", () => {
