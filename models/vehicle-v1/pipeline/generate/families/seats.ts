@@ -30,6 +30,13 @@ function pickSeat(g: G): FrontSeat {
   return g.chance(0.7) ? "driver" : "passenger";
 }
 
+/** A front seat with its determiner ("my seat", "the passenger's seat"), for sentences where the seat is the subject. */
+function seatWithDet(g: G, seat: FrontSeat): string {
+  return seat === "driver"
+    ? g.x("{my seat|the seat|the driver's seat|the driver seat|my chair}")
+    : g.x("{the passenger seat|the passenger's seat|the front passenger seat}");
+}
+
 /** The verb phrase that moves a seat in a direction, with the seat object placed inside. */
 function moveSeat(g: G, dir: Dir, obj: string): string {
   switch (dir) {
@@ -156,21 +163,83 @@ export function seatFamilies(F: FamilySet): void {
     ]);
   });
 
-  F.add(POS, "seat.held.scoot", { held: true, weight: 1.2, heldWords: ["scoot", "cramped"] }, (g) => {
-    if (g.chance(0.25))
-      return stmt(g.x("my legs are cramped"), [
-        call(POS, { seat: "driver", position: "backward", distance: D.seatMove }),
-      ]);
+  // "scoot", "nudge" and "cramped" are everyday words: training (they were held out once).
+  F.add(POS, "seat.scoot", { weight: 2 }, (g) => {
+    if (g.chance(0.2))
+      return stmt(
+        g.x("{my legs are cramped|I'm cramped|I feel cramped|I'm all cramped up|my legs are squashed|I'm squashed}"),
+        [call(POS, { seat: "driver", position: "backward", distance: D.seatMove })],
+      );
     const seat = pickSeat(g);
     const dir = g.pick(["forward", "backward"] as const);
     const a = seatAmount(g);
-    const obj = g.chance(0.4) && seat === "driver" ? "me" : seatObject(g, seat);
-    return cmd(
-      `scoot ${obj} ${dir === "forward" ? g.x("{forward|up}") : "back"} ${a.text}`,
-      [call(POS, { seat, position: dir, distance: a.mm })],
-      a.said,
-      obj !== "me",
-    );
+    const obj = g.chance(0.35) && seat === "driver" ? "me" : seatObject(g, seat);
+    const word = dir === "forward" ? g.x("{forward|forwards|up}") : g.x("{back|backwards|backward}");
+    const text = g.x(`{scoot|scoot|nudge|shuffle} ${obj} ${word}`);
+    return cmd(`${text} ${a.text}`, [call(POS, { seat, position: dir, distance: a.mm })], a.said, obj !== "me");
+  });
+
+  F.add(POS, "seat.terse", { weight: 1.5 }, (g) => {
+    const seat = pickSeat(g);
+    const dir = g.pick(dirs);
+    const a = seatAmount(g);
+    const obj =
+      seat === "driver"
+        ? g.x("{seat|driver seat|driver's seat|my seat|the seat|my chair|the chair}")
+        : g.x("{passenger seat|the passenger seat|passenger's seat}");
+    const word =
+      dir === "forward"
+        ? g.x("{forward|forwards|further forward|closer to the wheel}")
+        : dir === "backward"
+          ? g.x("{back|backwards|further back|away from the wheel}")
+          : dir === "up"
+            ? g.x("{up|higher}")
+            : g.x("{down|lower}");
+    const text = g.chance(0.5)
+      ? `${obj} ${word} ${a.text}`
+      : `${g.x("{move|put|bring|get|take|slide|push|shift}")} ${obj} ${word} ${a.text}`;
+    return cmd(text, [call(POS, { seat, position: dir, distance: a.mm })], a.said);
+  });
+
+  F.add(POS, "seat.reason", { weight: 1.2 }, (g) => {
+    const k = g.int(0, 3);
+    const obj = g.x("{my seat|the seat|my chair}");
+    const dir: Dir = k === 0 ? "forward" : k === 1 ? "backward" : k === 2 ? "up" : "down";
+    const reason =
+      k === 0
+        ? g.x("{I can't reach the pedals|I'm too far from the wheel|I can barely reach the pedals|my feet don't reach}")
+        : k === 1
+          ? g.x(
+              "{I'm too close to the wheel|my knees are hitting the dash|I need more legroom|I'm cramped|my legs are cramped}",
+            )
+          : k === 2
+            ? g.x("{I can't see over the dash|I'm sitting too low|I can't see the road properly}")
+            : g.x("{my head is touching the roof|I'm sitting too high|my head hits the ceiling}");
+    const a = seatAmount(g);
+    const core = moveSeat(g, dir, obj);
+    const text = g.chance(0.6)
+      ? `${reason}${g.pick([",", " so", ", so"])} ${core} ${a.text}`
+      : `${core} ${a.text}, ${reason}`;
+    return cmd(text, [call(POS, { seat: "driver", position: dir, distance: a.mm })], a.said, false);
+  });
+
+  // Held out: the rarer verbs "travel" and "glide" with seat words known from training.
+  F.add(POS, "seat.held.travel", { held: true, weight: 1.2, heldWords: ["travel", "glide"] }, (g) => {
+    const seat = pickSeat(g);
+    const dir = g.pick(["forward", "backward"] as const);
+    const a = seatAmount(g);
+    const obj = seatWithDet(g, seat);
+    const word = dir === "forward" ? g.x("{forward|forwards}") : g.x("{back|backwards}");
+    const k = g.int(0, 2);
+    if (k === 0)
+      return ask(
+        `${g.x("{could|can}")} ${obj} travel ${word} ${a.text}`,
+        [call(POS, { seat, position: dir, distance: a.mm })],
+        a.said,
+      );
+    if (k === 1)
+      return cmd(`let ${obj} travel ${word} ${a.text}`, [call(POS, { seat, position: dir, distance: a.mm })], a.said);
+    return cmd(`glide ${obj} ${word} ${a.text}`, [call(POS, { seat, position: dir, distance: a.mm })], a.said);
   });
 
   // ================================================================ adjust_seat_recline
@@ -246,13 +315,61 @@ export function seatFamilies(F: FamilySet): void {
     );
   });
 
-  F.add(RECLINE, "recline.held.ease", { held: true, weight: 1, heldWords: ["ease", "sit up straighter"] }, (g) => {
-    if (g.chance(0.3))
-      return stmt(g.x("I want to sit up straighter"), [
-        call(RECLINE, { seat: "driver", direction: "forward", angle: D.recline }),
-      ]);
+  F.add(RECLINE, "recline.upright", { weight: 1.5 }, (g) => {
+    const k = g.int(0, 3);
+    if (k === 0)
+      return stmt(
+        g.x(
+          "{I want to sit up straighter|I'd like to sit up straighter|I want to sit more upright|I'd like to sit more upright|I need to sit up straighter|let me sit up straighter}",
+        ),
+        [call(RECLINE, { seat: "driver", direction: "forward", angle: D.recline })],
+      );
     const seat = pickSeat(g);
     const a = reclineAmount(g);
+    const rest = backrestObject(g, seat);
+    if (k === 1)
+      return cmd(
+        `${g.x(`{${rest} upright|${rest} more upright|sit ${seat === "driver" ? "me" : "the passenger"} up straighter|bring ${rest} up|less recline on ${rest}}`)} ${a.text}`,
+        [call(RECLINE, { seat, direction: "forward", angle: a.deg })],
+        a.said,
+        false,
+      );
+    if (k === 2)
+      return cmd(
+        `${g.x(`{more recline on ${rest}|${rest} further back|let ${rest} down|drop ${rest} back|lean ${rest} further back}`)} ${a.text}`,
+        [call(RECLINE, { seat, direction: "backward", angle: a.deg })],
+        a.said,
+        false,
+      );
+    const back = g.chance(0.6);
+    const reason = back
+      ? g.x("{I'm tired|I'm exhausted|I want to relax|I need a rest|we're parked}")
+      : g.x("{I'm falling asleep|I need to focus|I'm slouching|I'm lying too far back}");
+    const myRest = backrestObject(g, "driver");
+    const core = back
+      ? g.x(`{recline ${seatObject(g, "driver")}|lean ${seatObject(g, "driver")} back|tilt ${myRest} back}`)
+      : g.x(`{sit me up|straighten ${seatObject(g, "driver")}|bring ${myRest} forward|make ${myRest} more upright}`);
+    return cmd(
+      `${reason}${g.pick([",", " so", ", so"])} ${core} ${a.text}`,
+      [call(RECLINE, { seat: "driver", direction: back ? "backward" : "forward", angle: a.deg })],
+      a.said,
+      false,
+    );
+  });
+
+  // Held out: the rarer verb "ease" and "laid back", with backrest words known from training.
+  F.add(RECLINE, "recline.held.ease", { held: true, weight: 1, heldWords: ["ease", "laid back"] }, (g) => {
+    const seat = pickSeat(g);
+    const a = reclineAmount(g);
+    if (g.chance(0.3)) {
+      const bit = g.chance(0.5);
+      return cmd(
+        `make ${backrestObject(g, seat)} ${bit ? g.x("{a bit|a little|slightly}") : ""} more laid back`,
+        [call(RECLINE, { seat, direction: "backward", angle: bit ? D.reclineBit : D.recline })],
+        [],
+        false,
+      );
+    }
     return cmd(
       `ease ${g.chance(0.4) && seat === "driver" ? "me" : backrestObject(g, seat)} back ${a.text}`,
       [call(RECLINE, { seat, direction: "backward", angle: a.deg })],
@@ -373,22 +490,110 @@ export function seatFamilies(F: FamilySet): void {
       [call(HEAT, { seat, level: on ? D.levelOn : D.levelOff })],
     );
   });
-  F.add(
-    HEAT,
-    "heat.held.warmth",
-    { held: true, weight: 1, heldWords: ["seat warmth", "my behind", "rear end"] },
-    (g) => {
-      if (g.chance(0.4))
-        return cmd(g.x("warm up my {behind|rear end}"), [call(HEAT, { seat: "driver", level: D.levelOn })]);
-      const seat = pickHeatSeat(g);
-      const lv = levelPhrase(g, { allowOff: true });
+  // "Heat the rear seats" = two calls, rear left then rear right (like the back windows).
+  F.add(HEAT, "heat.pair_verb", { weight: 1.5 }, (g) => {
+    const front = g.chance(0.4);
+    const which = front
+      ? g.x("{the front seats|both front seats|the two front seats|the driver and passenger seats}")
+      : g.x("{the rear seats|the back seats|both rear seats|both back seats|the two back seats|the seats in the back}");
+    const [s1, s2] = front ? ["driver", "passenger"] : ["rear left", "rear right"];
+    const k = g.int(0, 3);
+    if (k === 0) {
+      const lv = levelPhrase(g, { allowOff: false });
       return cmd(
-        `${heatedSeatMod(g, seat)} seat warmth ${g.x("{to|on}")} ${lv.text}`,
-        [call(HEAT, { seat, level: lv.level })],
+        `${g.x("{heat|heat up}")} ${which} ${g.x("{to|on}")} ${lv.text}`,
+        [call(HEAT, { seat: s1, level: lv.level }), call(HEAT, { seat: s2, level: lv.level })],
         /\d/.test(lv.text) ? [lv.level] : [],
       );
-    },
-  );
+    }
+    if (k === 1)
+      return cmd(g.x(`stop heating ${which}`), [
+        call(HEAT, { seat: s1, level: D.levelOff }),
+        call(HEAT, { seat: s2, level: D.levelOff }),
+      ]);
+    if (k === 2) {
+      const on = g.chance(0.7);
+      const where = front
+        ? g.x("{in the front|for the front seats|in the front row}")
+        : g.x(
+            "{in the back|in the rear|for the back seats|for the rear seats|for the kids in the back|in the back row}",
+          );
+      return cmd(
+        g.x(
+          `{{turn|switch} ${on ? "on" : "off"} the {seat heating|heated seats|seat heaters|seat warmers}|{seat heating|heated seats|seat heaters} ${on ? "on" : "off"}} ${where}`,
+        ),
+        [
+          call(HEAT, { seat: s1, level: on ? D.levelOn : D.levelOff }),
+          call(HEAT, { seat: s2, level: on ? D.levelOn : D.levelOff }),
+        ],
+      );
+    }
+    return cmd(g.x(`{heat|heat up|heat} ${which}`), [
+      call(HEAT, { seat: s1, level: D.levelOn }),
+      call(HEAT, { seat: s2, level: D.levelOn }),
+    ]);
+  });
+  F.add(HEAT, "heat.terse", { weight: 1.5 }, (g) => {
+    const seat = pickHeatSeat(g);
+    const mod = heatedSeatMod(g, seat).replace(/^(the|my) /, "");
+    const noun = g.x("{seat heat|seat heater|seat heating|heated seat|seat warmer}");
+    const lv = levelPhrase(g, { allowOff: true });
+    const text = lv.text.replace(/^the /, "");
+    return cmd(
+      `${mod} ${noun} ${text}`,
+      [call(HEAT, { seat, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+      true,
+    );
+  });
+  F.add(HEAT, "heat.want", { weight: 1.2 }, (g) => {
+    const k = g.int(0, 3);
+    if (k === 0)
+      return cmd(g.x("warm up my {behind|bum|butt|backside|bottom}"), [
+        call(HEAT, { seat: "driver", level: D.levelOn }),
+      ]);
+    if (k === 1)
+      return stmt(
+        g.x(
+          "{my seat is {cold|freezing|ice cold|so cold}|this seat is freezing|I'd like my seat {warmed up|heated|warm}|I want a warm seat}",
+        ),
+        [call(HEAT, { seat: "driver", level: D.levelOn })],
+      );
+    if (k === 2) {
+      const seat = pickHeatSeat(g);
+      return ask(
+        g.x(
+          `{can I get|could I get|can I have|could I have} {some|} {seat heating|seat heat|heated seat} {on|for|in} ${heatedSeatObject(g, seat)}`,
+        ),
+        [call(HEAT, { seat, level: D.levelOn })],
+      );
+    }
+    const seat = pickHeatSeat(g);
+    const obj = heatedSeatObject(g, seat);
+    const reason = g.x("{it's freezing out|it's cold this morning|it's so cold today|it's icy out}");
+    return cmd(
+      g.chance(0.5)
+        ? `${reason}${g.pick([",", " so"])} ${g.x("{heat|warm up|heat up}")} ${obj}`
+        : `${g.x("{heat|warm up|heat up}")} ${obj}, ${reason}`,
+      [call(HEAT, { seat, level: D.levelOn })],
+      [],
+      false,
+    );
+  });
+  // Held out: "seat warmth" and the rarer verb "toast", with seat words known from training.
+  F.add(HEAT, "heat.held.warmth", { held: true, weight: 1, heldWords: ["seat warmth", "toast"] }, (g) => {
+    if (g.chance(0.4)) {
+      const seat = pickHeatSeat(g);
+      return cmd(`toast ${heatedSeatObject(g, seat)}`, [call(HEAT, { seat, level: D.levelOn })]);
+    }
+    const seat = pickHeatSeat(g);
+    const lv = levelPhrase(g, { allowOff: true });
+    return cmd(
+      `${heatedSeatMod(g, seat)} seat warmth ${lv.level === 0 ? "" : g.x("{to|on}")} ${lv.text}`,
+      [call(HEAT, { seat, level: lv.level })],
+      /\d/.test(lv.text) ? [lv.level] : [],
+    );
+  });
 
   // ================================================================ set_seat_ventilation
   const ventSeats = enumValues(VENT, "seat");
@@ -476,18 +681,104 @@ export function seatFamilies(F: FamilySet): void {
       call(VENT, { seat, level: on ? D.levelOn : D.levelOff }),
     ]);
   });
-  F.add(VENT, "vent.held.seat_fan", { held: true, weight: 1, heldWords: [/\bseat fans?( (on|to|off)\b|$)/] }, (g) => {
+  // "Seat fan" is what many drivers call seat ventilation (never the cabin fan): training.
+  F.add(VENT, "vent.seat_fan", { weight: 3 }, (g) => {
     const seat = g.pick(ventSeats);
     const mod = ventMod(g, seat);
-    if (g.chance(0.5)) {
+    const fan = g.x("{seat fan|seat fan|seat fans|seat blower}");
+    const k = g.int(0, 4);
+    if (k === 0) {
       const on = g.chance(0.7);
-      return cmd(`${g.x("{turn|switch}")} ${on ? "on" : "off"} ${mod} seat ${g.x("{fan|fans}")}`, [
-        call(VENT, { seat, level: on ? D.levelOn : D.levelOff }),
-      ]);
+      return cmd(
+        g.x(
+          `{{turn|switch} ${on ? "on" : "off"} ${mod} ${fan}|{turn|switch} ${mod} ${fan} ${on ? "on" : "off"}|${mod} ${fan} ${on ? "on" : "off"}}`,
+        ),
+        [call(VENT, { seat, level: on ? D.levelOn : D.levelOff })],
+      );
     }
+    const lv = levelPhrase(g, { allowOff: k !== 1 });
+    const said = /\d/.test(lv.text) ? [lv.level] : [];
+    if (k === 1)
+      return ask(
+        `${g.x("{can you|could you}")} ${g.x("{set|put|turn}")} ${mod} ${fan} ${g.x("{to|on}")} ${lv.text}`,
+        [call(VENT, { seat, level: lv.level })],
+        said,
+      );
+    if (k === 2)
+      return cmd(
+        `${mod} ${fan} ${lv.text.startsWith("the ") ? "on " : ""}${lv.text}`,
+        [call(VENT, { seat, level: lv.level })],
+        said,
+      );
+    return cmd(
+      lv.level === 0
+        ? `${g.x("{turn|switch}")} ${mod} ${fan} off`
+        : `${g.x("{set|put|turn|switch}")} ${mod} ${fan} ${g.x("{to|on}")} ${lv.text}`,
+      [call(VENT, { seat, level: lv.level })],
+      said,
+    );
+  });
+  F.add(VENT, "vent.cool_seat", { weight: 2 }, (g) => {
+    const seat = g.pick(ventSeats);
+    const obj =
+      seat === "driver"
+        ? g.x("{my seat|my chair|the driver's seat|the driver seat|the seat}")
+        : g.x("{the passenger seat|the passenger's seat|the front passenger seat}");
+    const k = g.int(0, 4);
+    if (k === 0)
+      return cmd(g.x(`{cool ${obj}|ventilate ${obj}|cool down ${obj}|cool ${obj} down|air out ${obj}}`), [
+        call(VENT, { seat, level: D.levelOn }),
+      ]);
+    if (k === 1) {
+      const noun = g.x(
+        "{seat cooling|seat ventilation|the seat cooling|the seat ventilation|seat vent|cooled seat|ventilated seat}",
+      );
+      return cmd(
+        seat === "driver"
+          ? g
+              .x(`{${noun} please|${noun} on|I'd like ${noun}|give me ${noun}|some ${noun} please}`)
+              .replace(/(I'd like|give me|some) the /, "$1 ")
+          : `${noun} ${g.x("{on|please}")} ${g.x("{for the passenger|on the passenger side|for the passenger seat}")}`,
+        [call(VENT, { seat, level: D.levelOn })],
+        [],
+        false,
+      );
+    }
+    if (k === 2) {
+      const reason = g.x(
+        "{it's {so|really|} hot out|it's boiling out|it's a scorcher today|my back is sweaty|I'm sticking to the seat}",
+      );
+      const core = g.x(`{cool|ventilate|cool down} ${obj}`);
+      return cmd(
+        g.chance(0.5) ? `${reason}${g.pick([",", " so"])} ${core}` : `${core}, ${reason}`,
+        [call(VENT, { seat, level: D.levelOn })],
+        [],
+        false,
+      );
+    }
+    if (k === 3)
+      return ask(g.x(`{can you|could you} {cool|ventilate|cool down} ${obj}`), [
+        call(VENT, { seat, level: D.levelOn }),
+      ]);
+    return cmd(
+      g.x(
+        `{turn off|stop} the {seat cooling|seat ventilation|seat fan|cooled seat}${seat === "driver" ? "" : " {for the passenger|on the passenger side}"}`,
+      ),
+      [call(VENT, { seat, level: D.levelOff })],
+    );
+  });
+  // Held out: the rare verb "aerate" and "let my seat breathe", with seat words known from training.
+  F.add(VENT, "vent.held.aerate", { held: true, weight: 1, heldWords: ["aerate", "breathe"] }, (g) => {
+    const seat = g.pick(ventSeats);
+    const obj =
+      seat === "driver"
+        ? g.x("{my seat|the driver's seat|my chair}")
+        : g.x("{the passenger seat|the passenger's seat}");
+    if (g.chance(0.3)) return cmd(`let ${obj} breathe`, [call(VENT, { seat, level: D.levelOn })], [], false);
+    if (g.chance(0.5)) return cmd(`aerate ${obj}`, [call(VENT, { seat, level: D.levelOn })]);
     const lv = levelPhrase(g, { allowOff: false });
     return cmd(
-      `${mod} seat fan ${g.x("{to|on}")} ${lv.text}`,
+      `aerate ${obj} ${g.x("{to|on}")} ${lv.text}`,
       [call(VENT, { seat, level: lv.level })],
       /\d/.test(lv.text) ? [lv.level] : [],
     );
@@ -533,20 +824,65 @@ export function seatFamilies(F: FamilySet): void {
       [call(WHEEL, { on })],
     );
   });
-  F.add(
-    WHEEL,
-    "wheel.held.warmer",
-    { held: true, weight: 1, heldWords: ["wheel warmer", "warm wheel please", "a warm wheel"] },
-    (g) => {
-      const on = g.chance(0.6);
-      return on
-        ? cmd(
-            g.x("{wheel warmer on|{turn|switch} on the wheel warmer|warm wheel please|I'd like a warm wheel}"),
-            [call(WHEEL, { on: true })],
-            [],
-            false,
+  // "Wheel warmer" is an everyday name for it: training (it was held out once).
+  F.add(WHEEL, "wheel.warmer", { weight: 1.5 }, (g) => {
+    const on = g.chance(0.6);
+    const noun = g.x(
+      "{wheel warmer|steering wheel warmer|wheel heat|steering heat|heated steering|steering heater|wheel heater}",
+    );
+    if (!on)
+      return cmd(g.x(`{${noun} off|{turn|switch} off the ${noun}|{turn|switch} the ${noun} off|no more ${noun}}`), [
+        call(WHEEL, { on: false }),
+      ]);
+    return cmd(
+      g.x(
+        `{${noun} on|{turn|switch} on the ${noun}|{turn|switch} the ${noun} on|warm wheel please|I'd like a warm {wheel|steering wheel}|can I get a warm {wheel|steering wheel}|${noun} please}`,
+      ),
+      [call(WHEEL, { on: true })],
+      [],
+      false,
+    );
+  });
+  F.add(WHEEL, "wheel.reason", { weight: 1.2 }, (g) => {
+    const on = g.chance(0.75);
+    const reason = on
+      ? g.x(
+          "{my hands are {cold|freezing|frozen}|it's freezing out|I forgot my gloves|the wheel is ice cold|my fingers are {cold|freezing}}",
+        )
+      : g.x("{my hands are sweaty|the wheel is {too hot|hot enough|burning}|my hands are warm now|that's warm enough}");
+    const core = on
+      ? g.x(
+          "{{heat|heat up|warm up} the {steering wheel|wheel}|{turn|switch} on the {heated steering wheel|steering wheel heating|wheel heating}}",
+        )
+      : g.x(
+          "{{turn|switch} off the {heated steering wheel|steering wheel heating|wheel heating|wheel heater}|stop heating the {steering wheel|wheel}}",
+        );
+    return cmd(
+      g.chance(0.5) ? `${reason}${g.pick([",", " so"])} ${core}` : `${core}, ${reason}`,
+      [call(WHEEL, { on })],
+      [],
+      false,
+    );
+  });
+  F.add(WHEEL, "wheel.terse", { weight: 1 }, (g) => {
+    const on = g.chance(0.6);
+    return cmd(
+      on
+        ? g.x(
+            "{steering wheel heat on|heat the wheel please|heated wheel please|warm the wheel up|warm up the steering wheel please|get the steering wheel warm|make the steering wheel warm}",
           )
-        : cmd(g.x("{wheel warmer off|{turn|switch} off the wheel warmer}"), [call(WHEEL, { on: false })]);
-    },
+        : g.x("{steering wheel heat off|no more wheel heat|wheel heating off please}"),
+      [call(WHEEL, { on })],
+      [],
+      false,
+    );
+  });
+  // Held out: the rarer verb "thaw" and "numb", with wheel words known from training.
+  F.add(WHEEL, "wheel.held.thaw", { held: true, weight: 1, heldWords: ["thaw", "numb"] }, (g) =>
+    g.chance(0.6)
+      ? cmd(g.x("{thaw|thaw out} the {steering wheel|wheel}"), [call(WHEEL, { on: true })])
+      : stmt(g.x("my {hands|fingers} are {numb|going numb} on the {steering wheel|wheel}"), [
+          call(WHEEL, { on: true }),
+        ]),
   );
 }
