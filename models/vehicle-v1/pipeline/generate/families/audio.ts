@@ -13,6 +13,10 @@ const volSet = (v: number) => call(VOL, { set_value: v });
 const AUDIO_NOUN = "{the volume|the sound|the music|the radio|the audio|the stereo|the tunes|the speakers}";
 const VOLUME_NOUN = "{the volume|the sound|the audio|the volume level|the sound level|volume|volume level}";
 
+/** "a bit" after a verb phrase, with the casual extras people say ("a tiny bit", "a smidge"). */
+const BIT_ADV_X =
+  "{a bit|a little|a little bit|slightly|a touch|a tad|just a bit|just a little|a tiny bit|a wee bit|a smidge|just a touch}";
+
 /** A step size said as a number, 1..20 mostly (the hearing cap is 20; larger steps are clamped). */
 function stepN(g: G): number {
   return g.chance(0.9) ? g.int(1, 20) : g.pick([25, 30, 40]);
@@ -161,7 +165,7 @@ export function audioFamilies(F: FamilySet): void {
     }
     return stmt(
       g.x(
-        "{it's too loud|that's too loud|this is too loud|the music is too loud|the radio is too loud|the volume is too high|it's so loud|my ears hurt|it's deafening|ouch that's loud|too loud|the sound is too loud|the music's too loud in here|it's too loud in here}",
+        "{it's too loud|that's too loud|this is too loud|the music is too loud|the radio is too loud|the volume is too high|it's so loud|my ears hurt|it's deafening|ouch that's loud|too loud|the sound is too loud|the music's too loud in here|it's too loud in here|my ears are ringing|the music has my ears ringing|it's really loud|it's too loud back here|the music is too loud for me|that's really loud|the radio's too loud|it's hurting my ears|the volume's too high|the kids say it's too loud|it's very loud}",
       ),
       [vol(-D.volumeStep)],
     );
@@ -176,7 +180,7 @@ export function audioFamilies(F: FamilySet): void {
     }
     return stmt(
       g.x(
-        "{I can't hear {the music|the radio|anything|it|the song|the podcast}|I can barely hear {the music|the radio|it|this}|it's too quiet|the music is too quiet|the volume is too low|it's too soft|I can't hear a thing|the radio is too quiet|too quiet}",
+        "{I can't hear {the music|the radio|anything|it|the song|the podcast|the news|the words}|I can barely hear {the music|the radio|it|this|the podcast|the song}|I can hardly hear {the music|the radio|it|anything|the words|the podcast}|I can't make out the {lyrics|words}|it's too quiet|the music is too quiet|the volume is too low|it's too soft|I can't hear a thing|the radio is too quiet|too quiet|the volume's too low|it's really quiet|we can't hear it in the back|the kids can't hear it in the back|I can't hear it over the road noise|it's too quiet to hear|the music's too quiet}",
       ),
       [vol(D.volumeStep)],
     );
@@ -187,9 +191,9 @@ export function audioFamilies(F: FamilySet): void {
     const v = setN(g);
     const said = g.n(v);
     const text = g.x(
-      `{{set|put|turn|change|adjust} ${VOLUME_NOUN} {to|at|on} ${said}|make ${VOLUME_NOUN} ${said}|volume {to|at} ${said}|volume ${said}|volume level ${said}|set volume ${said}|{set|put} the volume level to ${said}|${VOLUME_NOUN} {to|at} ${said} please|volume on ${said}}`,
+      `{{set|put|turn|change|adjust} ${VOLUME_NOUN} {to|at|on} ${said}|make ${VOLUME_NOUN} ${said}|volume {to|at} ${said}|volume ${said}|volume level ${said}|set volume ${said}|{set|put} the volume level to ${said}|${VOLUME_NOUN} {to|at} ${said} please|volume on ${said}|{set|put|turn} the {radio|music|stereo|speaker} volume to ${said}|{radio|music} volume {to|at} ${said}|{set|put|change} it to volume ${said}|{go to|switch to} volume ${said}|I want the volume {at|on} ${said}|{can we have|let's have} the volume {at|on} ${said}}`,
     );
-    return cmd(text, [volSet(v)], [v]);
+    return cmd(text, [volSet(v)], [v], !/^(I want|can we|let's)\b/.test(text));
   });
 
   F.add(VOL, "volume.set.updown_to", { weight: 3 }, (g) => {
@@ -220,13 +224,133 @@ export function audioFamilies(F: FamilySet): void {
     return cmd(text, [volSet(D.volumeMin)], [], !text.includes(" it "));
   });
 
+  // ---------------------------------------------------------------- more training phrasings
+  // (crank/pump/bump/jack, "I can hardly hear", "the volume dial", remarks: common words a
+  // driver uses, so they belong in training.)
+  F.add(VOL, "volume.step.crank_pump", { weight: 2.5 }, (g) => {
+    const up = g.chance(0.8);
+    const a = volAmount(g);
+    const obj = g.x("{the volume|the music|the radio|the tunes|the sound|the stereo|this song}");
+    const core = up
+      ? g.x(
+          `{{crank|pump|bump|jack|amp} {up ${obj}|${obj} up|it up|this up}|crank {the music|the tunes|the radio|the stereo}}`,
+        )
+      : g.x(`{bump|bring} {${obj} down|it down|this down}`);
+    const tail =
+      a.kind === "none"
+        ? ""
+        : a.kind === "bit"
+          ? g.x(BIT_ADV_X)
+          : a.kind === "lot"
+            ? g.x("{a lot|loads|a whole lot|by a lot}")
+            : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}|by ${g.n(a.n)} ${UNIT}}`);
+    return cmd(
+      `${core} ${tail}`,
+      [vol(up ? a.n : -a.n)],
+      a.kind === "number" ? [a.n] : [],
+      !/ (it|this) /.test(` ${core} `),
+    );
+  });
+
+  F.add(VOL, "volume.step.this_that", { weight: 1.5 }, (g) => {
+    const up = g.chance(0.5);
+    const a = volAmount(g);
+    const obj = g.x("{this|that|this song|this track|the song|the podcast|this station|the news}");
+    const dir = up ? "up" : "down";
+    const core = g.chance(0.6) ? `turn ${obj} ${dir}` : `turn ${dir} ${obj}`;
+    const tail =
+      a.kind === "none"
+        ? ""
+        : a.kind === "bit"
+          ? g.x(BIT_ADV_X)
+          : a.kind === "lot"
+            ? g.x("{a lot|loads|by a lot}")
+            : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`);
+    return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : [], false);
+  });
+
+  F.add(VOL, "volume.step.more_less", { weight: 1.5 }, (g) => {
+    const up = g.chance(0.55);
+    const kind = g.rng.weighted(["none", "bit", "lot"] as const, (k) => (k === "none" ? 0.5 : k === "bit" ? 0.3 : 0.2));
+    const n = kind === "none" ? D.volumeStep : kind === "bit" ? D.volumeBit : D.volumeLot;
+    const more = up ? "more" : "less";
+    const amt =
+      kind === "none"
+        ? ""
+        : kind === "bit"
+          ? g.x("{a bit|a little|a little bit|slightly|a touch}")
+          : "{a lot|lots|way|much}";
+    const cmp = up ? "louder" : g.x("{quieter|softer}");
+    const music = g.x("{the music|the radio|it|this song|this}");
+    if (g.chance(0.45)) {
+      const noun = g.x("{volume|volume|sound}");
+      return cmd(
+        g.x(
+          `{${amt} ${more} ${noun}|${g.x("{give me|I need|I want|we need}")} ${amt} ${more} ${noun}|${amt} ${more} ${noun} please}`,
+        ),
+        [vol(up ? n : -n)],
+        [],
+        false,
+      );
+    }
+    return stmt(g.x(`{I want|I'd like|I need|we want|we'd like} ${music} ${amt} ${cmp}`), [vol(up ? n : -n)]);
+  });
+
+  F.add(VOL, "volume.remark", { weight: 3 }, (g) => {
+    const up = g.chance(0.55);
+    const kind = g.rng.weighted(["none", "bit", "lot"] as const, (k) =>
+      k === "none" ? 0.6 : k === "bit" ? 0.25 : 0.15,
+    );
+    const n = kind === "none" ? D.volumeStep : kind === "bit" ? D.volumeBit : D.volumeLot;
+    const adv = kind === "none" ? "" : kind === "bit" ? g.x(BIT_ADV_X) : g.x("{a lot|loads|a whole lot}");
+    const cmpAmt = kind === "none" ? "" : kind === "bit" ? g.x(BIT_CMP) : g.x(LOT_CMP);
+    const core = up
+      ? g.x(
+          `{turn it up ${adv}|turn this up ${adv}|turn the music up ${adv}|turn up the radio ${adv}|volume up ${adv}|crank it up ${adv}|pump it up ${adv}|${cmpAmt} louder|${cmpAmt} louder please|make it ${cmpAmt} louder|turn the volume up ${adv}}`,
+        )
+      : g.x(
+          `{turn it down ${adv}|turn this down ${adv}|turn the music down ${adv}|turn down the radio ${adv}|volume down ${adv}|bring it down ${adv}|${cmpAmt} quieter|${cmpAmt} quieter please|make it ${cmpAmt} quieter|turn the volume down ${adv}|${cmpAmt} softer please}`,
+        );
+    const remark = up
+      ? g.x(
+          "{I love this song|this is my jam|this is my favourite song|this is my favorite song|I love this one|this song is great|great song|this is a great song|this one's a banger|it's my song|I can't hear the words|I can barely hear it|the kids want to hear it|this is the best part|the road noise is terrible|I want to hear this|it's the news|I want to hear the news|it's the game|we can't hear it in the back|this is a classic}",
+        )
+      : g.x(
+          "{I'm trying to concentrate|the baby's sleeping|the baby is asleep|the kids are asleep|I'm on the phone|I can't hear myself think|it's too loud|that's too loud|I've got a headache|my head hurts|we're trying to talk|I need to hear the directions|I can't hear the navigation|I'm trying to think|the neighbours can hear it|it's late|my ears hurt}",
+        );
+    const r = g.rng.next();
+    if (r < 0.6) return cmd(`${core}, ${remark}`, [vol(up ? n : -n)], [], false);
+    if (r < 0.9) return stmt(`${remark}, ${core}`, [vol(up ? n : -n)]);
+    return stmt(`${remark} so ${core}`, [vol(up ? n : -n)]);
+  });
+
+  F.add(VOL, "volume.set.dial_knob", { weight: 1.5 }, (g) => {
+    const knob = g.x("{the volume dial|the volume knob|the volume control|the volume slider|volume dial|volume knob}");
+    if (g.chance(0.25)) {
+      const up = g.chance(0.5);
+      const k = g.x("{the volume knob|the volume control|the volume slider|volume knob}");
+      return cmd(g.x(`{turn|move|push} ${k} ${up ? "up" : "down"}`), [vol(up ? D.volumeStep : -D.volumeStep)]);
+    }
+    const v = setN(g);
+    const said = g.n(v);
+    return cmd(
+      g.x(
+        `{{set|put} ${knob} {to|at|on} ${said}|{turn|move} ${knob} to ${said}|${knob} {to|at|on} ${said}|${knob} {to|at} ${said} please}`,
+      ),
+      [volSet(v)],
+      [v],
+    );
+  });
+
   // ---------------------------------------------------------------- held-out volume families
-  F.add(VOL, "volume.held.crank_pump", { held: true, weight: 1.5, heldWords: ["crank", "pump"] }, (g) => {
-    const up = g.chance(0.75);
+  // Novel: a rarer verb (amplify/soften) or a sentence structure ("the music should be
+  // louder", "could the volume come down a bit") over nouns the model knows from training.
+  F.add(VOL, "volume.held.amplify_soften", { held: true, weight: 1.2, heldWords: ["amplify", "soften"] }, (g) => {
+    const up = g.chance(0.5);
     const a = volAmount(g);
     const core = up
-      ? g.x("{crank|pump} {up the volume|the volume up|up the music|the music up|the tunes up|it up|up the radio}")
-      : g.x("{crank|pump} {down the volume|the volume down|the music down|it down}");
+      ? g.x("amplify {the music|the sound|the radio|the audio|the stereo|the speakers}")
+      : g.x("soften {the music|the sound|the radio|the audio}");
     const tail =
       a.kind === "none"
         ? ""
@@ -234,71 +358,125 @@ export function audioFamilies(F: FamilySet): void {
           ? g.x(BIT_ADV)
           : a.kind === "lot"
             ? g.x("{a lot|loads}")
-            : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`);
-    return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : [], !core.includes(" it "));
+            : g.x(`{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`);
+    return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
 
-  F.add(VOL, "volume.held.dial", { held: true, weight: 1, heldWords: ["dial the", "dial it"] }, (g) => {
-    const v = setN(g);
-    return cmd(g.x(`dial {the volume|the music|it} {to|up to|down to|in at} ${g.n(v)}`), [volSet(v)], [v], false);
-  });
+  F.add(
+    VOL,
+    "volume.held.should_be",
+    { held: true, weight: 1, heldWords: [/\b(volume|music|radio|sound|audio) (should|needs to|ought to|has to) be\b/] },
+    (g) => {
+      const noun = g.x("{the volume|the music|the radio|the sound|the audio}");
+      const modal = g.x("{should|needs to|ought to|has to}");
+      if (g.chance(0.4)) {
+        const v = setN(g);
+        return stmt(`${noun} ${modal} be ${g.x("{at|on}")} ${g.n(v)}`, [volSet(v)], [v]);
+      }
+      const up = g.chance(0.5);
+      const kind = g.rng.weighted(["none", "bit", "lot"] as const, (k) =>
+        k === "none" ? 0.5 : k === "bit" ? 0.3 : 0.2,
+      );
+      const n = kind === "none" ? D.volumeStep : kind === "bit" ? D.volumeBit : D.volumeLot;
+      const amt = kind === "none" ? "" : kind === "bit" ? g.x(BIT_CMP) : g.x(LOT_CMP);
+      const adj = noun === "the volume" ? (up ? "higher" : "lower") : up ? "louder" : g.x("{quieter|softer}");
+      return stmt(`${noun} ${modal} be ${amt} ${adj}`, [vol(up ? n : -n)]);
+    },
+  );
 
-  F.add(VOL, "volume.held.ears", { held: true, weight: 0.8, heldWords: ["ringing", "hardly"] }, (g) =>
-    g.chance(0.5)
-      ? stmt(g.x("{my ears are ringing|the music has my ears ringing}"), [vol(-D.volumeStep)])
-      : stmt(g.x("{I can hardly hear {the music|the radio|the words}|I can hardly make out the {lyrics|words}}"), [
-          vol(D.volumeStep),
-        ]),
+  F.add(
+    VOL,
+    "volume.held.could_go",
+    { held: true, weight: 1, heldWords: [/\b(could|can|would) (the )?(volume|music|radio|sound|audio) (go|come)\b/] },
+    (g) => {
+      const noun = g.x("{the volume|the music|the radio|the sound|the audio}");
+      const lead = g.x("{could|can}");
+      const up = g.chance(0.5);
+      const verb = up ? "go" : g.x("{go|come}");
+      const dir = up ? "up" : "down";
+      if (g.chance(0.3)) {
+        const v = setN(g);
+        return ask(`${lead} ${noun} ${verb} ${dir} to ${g.n(v)}`, [volSet(v)], [v]);
+      }
+      const a = volAmount(g);
+      const tail =
+        a.kind === "none"
+          ? ""
+          : a.kind === "bit"
+            ? g.x(BIT_ADV)
+            : a.kind === "lot"
+              ? g.x("{a lot|by a lot}")
+              : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`);
+      return ask(`${lead} ${noun} ${verb} ${dir} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
+    },
   );
 
   // ---------------------------------------------------------------- mute
-  F.add(MUTE, "mute.on.verb", { weight: 3 }, (g) =>
-    cmd(
-      g.x(
-        "{mute|mute {the audio|the sound|the radio|the music|the speakers|the stereo|everything|the car audio|the volume}|{hit|press} mute|mute please|mute it|put {the radio|the music|the audio|it} on mute|mute on|go on mute}",
-      ),
-      [call(MUTE, { mute: true })],
-    ),
-  );
-  F.add(MUTE, "mute.on.silence", { weight: 2 }, (g) =>
-    cmd(
-      g.x(
-        "{silence {the audio|the sound|the radio|the music|the speakers}|kill the {sound|audio}|{turn|switch} {the sound|the audio} off|{sound|audio} off|cut the {sound|audio}}",
-      ),
-      [call(MUTE, { mute: true })],
-    ),
-  );
-  F.add(MUTE, "mute.on.reason", { weight: 1 }, (g) =>
-    cmd(
-      g.x(
-        "{I'm taking a call|I'm on the phone|the baby's asleep|I need to concentrate|I need to hear the navigation}{,| so} mute {the radio|the music|the audio|it|the sound}",
-      ),
+  const MUTE_FOR = "{for a second|for a sec|for a moment|for a minute|for now|real quick|for a bit}";
+  F.add(MUTE, "mute.on.verb", { weight: 3 }, (g) => {
+    const text = g.x(
+      "{mute|mute {the audio|the sound|the radio|the music|the speakers|the stereo|everything|the car audio|the volume|the sound system}|{hit|press} mute|mute please|mute it|put {the radio|the music|the audio|the sound|it} on mute|mute on|go on mute|{turn|switch} on mute|{turn|switch} mute on|enable mute|activate mute}",
+    );
+    return cmd(
+      g.chance(0.2) ? `${text} ${g.x(MUTE_FOR)}` : text,
       [call(MUTE, { mute: true })],
       [],
-      false,
-    ),
-  );
-  F.add(MUTE, "mute.off.unmute", { weight: 3 }, (g) =>
-    cmd(
+      !/\bit\b/.test(text),
+    );
+  });
+  F.add(MUTE, "mute.on.silence", { weight: 3 }, (g) => {
+    const text = g.x(
+      "{silence {the audio|the sound|the radio|the music|the speakers|the stereo}|kill the {sound|audio|volume}|{turn|switch} {the sound|the audio} off|{sound|audio} off|cut the {sound|audio}|{shush|hush} {the radio|the music|the speakers|the audio|the stereo}|no sound please|kill the sound {for a second|for a sec|for a moment|for a minute|real quick}}",
+    );
+    return cmd(g.chance(0.15) && !/ for | quick/.test(text) ? `${text} ${g.x(MUTE_FOR)}` : text, [
+      call(MUTE, { mute: true }),
+    ]);
+  });
+  F.add(MUTE, "mute.on.reason", { weight: 1.5 }, (g) => {
+    const reason = g.x(
+      "{I'm taking a call|I'm on the phone|the baby's asleep|the baby's sleeping|I need to concentrate|I need to hear the navigation|I need to hear the directions|someone's calling|I'm about to make a call|the kids are sleeping|I can't think|we're talking|I have a headache|I need to listen to the engine}",
+    );
+    const core = g.x(
+      "{mute {the radio|the music|the audio|it|the sound}|kill the sound|put it on mute|silence the radio|cut the audio|hit mute}",
+    );
+    const r = g.rng.next();
+    if (r < 0.5) return stmt(g.x(`${reason}{,| so} ${core}`), [call(MUTE, { mute: true })]);
+    return cmd(`${core}, ${reason}`, [call(MUTE, { mute: true })], [], false);
+  });
+  F.add(MUTE, "mute.off.unmute", { weight: 3.5 }, (g) => {
+    const un = g.chance(0.2) ? "un mute" : "unmute";
+    return cmd(
       g.x(
-        "{unmute|unmute {the audio|the sound|the radio|the music|the speakers|it}|{turn|switch} the {sound|audio} back on|{sound|audio} back on|take {it|the radio|the audio} off mute|cancel mute|mute off|{turn|switch} off mute|{sound|audio} on|bring the {sound|audio} back|stop muting {the radio|the audio}}",
+        `{${un}|${un} {the audio|the sound|the radio|the music|the speakers|the stereo|it|the volume}|{turn|switch} the {sound|audio} back on|{sound|audio} back on|take {it|the radio|the audio|the music|the sound} off mute|cancel mute|cancel the mute|mute off|{turn|switch} off mute|{turn|switch} mute off|disable mute|{sound|audio} on|bring the {sound|audio} back|bring back the {sound|audio}|stop muting {the radio|the audio|the music}|restore the {sound|audio}|put the {sound|audio} back on|{give me|I want} the sound back|no more mute|{sound|audio} back please}`,
       ),
       [call(MUTE, { mute: false })],
-    ),
-  );
-  F.add(MUTE, "mute.question", { weight: 1 }, (g) => {
+    );
+  });
+  F.add(MUTE, "mute.question", { weight: 1.2 }, (g) => {
     const on = g.chance(0.5);
     return ask(
       on
-        ? g.x("{can you|could you|would you} {mute {the radio|the music|the audio|it}|silence the {radio|music}}")
-        : g.x("{can you|could you} {unmute {the radio|the audio|it}|turn the sound back on|take it off mute}"),
+        ? g.x(
+            "{can you|could you|would you} {mute {the radio|the music|the audio|it|the sound}|silence the {radio|music}|kill the sound|put it on mute|{shush|hush} the radio}",
+          )
+        : g.x(
+            "{can you|could you|would you} {unmute {the radio|the audio|it|the music}|un mute {the radio|it}|turn the sound back on|take it off mute|bring the sound back|restore the audio}",
+          ),
       [call(MUTE, { mute: on })],
     );
   });
-  F.add(MUTE, "mute.held.shush", { held: true, weight: 1, heldWords: ["shush", "hush", "restore"] }, (g) => {
+  // Held out: "silent" as the mute word (a rarer synonym) and "lift the mute".
+  F.add(MUTE, "mute.held.silent", { held: true, weight: 1, heldWords: ["silent", "lift the mute"] }, (g) => {
     const on = g.chance(0.6);
     return on
-      ? cmd(g.x("{shush|hush} {the radio|the music|the speakers|the audio}"), [call(MUTE, { mute: true })])
-      : cmd(g.x("restore the {sound|audio}"), [call(MUTE, { mute: false })]);
+      ? cmd(
+          g.x(
+            "{put {the radio|the music|the speakers|the audio|the stereo} on silent|{switch|set} {the radio|the audio|the speakers} to silent|make {the radio|the music|the audio} silent}",
+          ),
+          [call(MUTE, { mute: true })],
+        )
+      : cmd(g.x("{take {the radio|the audio|the music} off silent|lift the mute{| on the {radio|audio|music}}}"), [
+          call(MUTE, { mute: false }),
+        ]);
   });
 }
