@@ -174,8 +174,13 @@ export function seatFamilies(F: FamilySet): void {
     const dir = g.pick(["forward", "backward"] as const);
     const a = seatAmount(g);
     const obj = g.chance(0.35) && seat === "driver" ? "me" : seatObject(g, seat);
-    const word = dir === "forward" ? g.x("{forward|forwards|up}") : g.x("{back|backwards|backward}");
-    const text = g.x(`{scoot|scoot|nudge|shuffle} ${obj} ${word}`);
+    const verb = g.x("{scoot|scoot|scoot|nudge}");
+    // "scoot up" is forward; "nudge ... up" could be the height, so nudge says forward.
+    const word =
+      dir === "forward"
+        ? g.x(verb === "scoot" ? "{forward|forwards|up}" : "{forward|forwards}")
+        : g.x("{back|backwards|backward}");
+    const text = `${verb} ${obj} ${word}`;
     return cmd(`${text} ${a.text}`, [call(POS, { seat, position: dir, distance: a.mm })], a.said, obj !== "me");
   });
 
@@ -682,7 +687,7 @@ export function seatFamilies(F: FamilySet): void {
     ]);
   });
   // "Seat fan" is what many drivers call seat ventilation (never the cabin fan): training.
-  F.add(VENT, "vent.seat_fan", { weight: 3 }, (g) => {
+  F.add(VENT, "vent.seat_fan", { weight: 4 }, (g) => {
     const seat = g.pick(ventSeats);
     const mod = ventMod(g, seat);
     const fan = g.x("{seat fan|seat fan|seat fans|seat blower}");
