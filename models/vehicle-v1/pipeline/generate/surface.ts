@@ -81,6 +81,51 @@ const INTERJECTIONS = [
   "seriously, ",
 ];
 
+/**
+ * Remarks a driver adds after a command that change nothing about it (never one that
+ * hints at another function: no "it's hot" after a window command), so that a long
+ * single command still means one call.
+ */
+const REMARK_SUFFIX = [
+  ", I'm in a hurry",
+  ", we're almost home",
+  ", we're nearly there",
+  ", we're running late",
+  ", thanks a lot",
+  ", thank you so much",
+  ", much appreciated",
+  ", appreciate it",
+  ", that'd be great",
+  ", that would be great",
+  ", if that's okay",
+  ", if that's alright",
+  ", cheers mate",
+  ", I'm driving",
+  ", no rush",
+  ", when you can",
+  ", okay?",
+  ", alright?",
+  ", thanks buddy",
+  ", my hands are full",
+];
+/** Remarks before a command, comma-led, fitting terse commands too ("before I forget, AC off"). */
+const REMARK_PRE = [
+  "one more thing, ",
+  "before I forget, ",
+  "while I remember, ",
+  "real quick, ",
+  "okay one more, ",
+  "oh right, ",
+];
+/** Requests that lead into a verb ("do me a favor and close the window"). */
+const REQUEST_PRE = [
+  "do me a favor and ",
+  "do me a favour and ",
+  "if you could ",
+  "I'd appreciate it if you could ",
+  "be a star and ",
+];
+
 export interface Surfaced {
   readonly query: string;
   /** Recognizer noise changed words (the row's category becomes asr_noise for a single command). */
@@ -103,20 +148,26 @@ export function wrap(g: G, d: Draft): string {
     const r = g.rng.next();
     if (r < 0.15) pre = g.pick(WAKE);
     else if (r < 0.25) pre = g.pick(FILLER_PRE);
+    else if (r < 0.29) pre = g.pick(REMARK_PRE);
     if (g.chance(0.25) && !/please$/.test(d.text)) suf = g.pick(TERSE_SUFFIX);
+    if (/^( please| thanks| now|)$/.test(suf) && g.chance(0.1)) suf += g.pick(REMARK_SUFFIX);
   } else if (d.form === "imperative") {
     const r = g.rng.next();
     if (r < 0.2) pre = g.pick(POLITE_PRE);
     else if (r < 0.3) pre = g.pick(WAKE);
     else if (r < 0.38) pre = g.pick(FILLER_PRE);
     else if (r < 0.45) pre = g.pick(WAKE) + g.pick(POLITE_PRE);
+    else if (r < 0.49) pre = g.pick(REQUEST_PRE);
+    else if (r < 0.52) pre = g.pick(REMARK_PRE);
     if (g.chance(0.3)) suf = g.pick(IMPERATIVE_SUFFIX);
     if (pre.trim() === "please" && suf.includes("please")) suf = "";
+    if (/^( please| thanks| now| for me|)$/.test(suf) && g.chance(0.12)) suf += g.pick(REMARK_SUFFIX);
   } else if (d.form === "question") {
     const r = g.rng.next();
     if (r < 0.15) pre = g.pick(WAKE);
     else if (r < 0.25) pre = g.pick(FILLER_PRE);
     if (g.chance(0.15)) suf = " please";
+    else if (g.chance(0.06)) suf = g.pick([", thanks", ", thank you", ", I'm in a hurry", ", we're almost home"]);
   } else {
     const r = g.rng.next();
     if (r < 0.15) pre = g.pick(WAKE);
@@ -127,6 +178,7 @@ export function wrap(g: G, d: Draft): string {
 }
 
 function endPunctuation(g: G, text: string, form: Draft["form"]): string {
+  if (/[?.!]$/.test(text)) return "";
   const asks =
     form === "question" ||
     /^(hey car, |ok car, |car, )?(could|can|would|will) you\b/i.test(text) ||
