@@ -1,8 +1,13 @@
 /**
  * Parallel requests (2-3 calls in one query): single-command clauses of different
  * functions joined by a connector ("close every window and switch on the AC", "...,
- * then ..."), and shared-verb families ("turn on the AC and the recirculation", "open
- * the sunroof and the sunshade"). The held-out split holds out two connectors and the
+ * then ...", "..., oh and ..."), shared-verb families ("turn on the AC and the
+ * recirculation", "open the sunroof and the sunshade", "turn the volume down and the
+ * fan up"), and families that compose clauses themselves: three clauses, terse lists
+ * ("windows up, AC on, fan on 3"), a clause that itself makes two calls plus another
+ * ("turn on the child lock and close the rear windows"), a stepping clause with an
+ * opening/closing one, and "unmute and turn it up". The held-out split holds out three
+ * rarer connectors ("additionally", "on top of that", "once that's done"), the
  * shared-verb "both the" family, and any parallel query with a held-out clause.
  */
 import { normalizeTranscript } from "../../../../src/text/normalize.js";
@@ -58,13 +63,13 @@ export const CONNECTORS: readonly Connector[] = [
       (a, b, c) => `${a}, then ${b} and ${c}`,
     ],
   ),
-  connector("also", sep(", also ", " and also ", ". also ", ", and also ", " and could you also ", ". also, "), [
+  connector("also", sep(", also ", " and also ", ". also ", ", and also ", ". also, "), [
     (a, b, c) => `${a}, ${b}, and also ${c}`,
     (a, b, c) => `${a}, also ${b} and ${c}`,
     (a, b, c) => `${a} and ${b}, and also ${c}`,
     (a, b, c) => `${a}, and also ${b} and ${c}`,
   ]),
-  connector("plus", sep(" plus ", ", plus ", " & ", " and plus "), [
+  connector("plus", sep(" plus ", ", plus ", " & ", " plus "), [
     (a, b, c) => `${a}, ${b} plus ${c}`,
     (a, b, c) => `${a} & ${b} & ${c}`,
     (a, b, c) => `${a}, plus ${b}, plus ${c}`,
@@ -507,7 +512,7 @@ function pairWindowClause(g: G, front = g.chance(0.45)): Draft {
       k === "full"
         ? g.x("{|||all the way|fully}")
         : k === "bit"
-          ? g.x("{a bit|a little|slightly|a crack}")
+          ? g.x(down ? "{a bit|a little|slightly|a crack}" : "{a bit|a little|slightly}")
           : g.x("{halfway|half way}");
     text = `${verb} ${amount}`;
   }
@@ -788,7 +793,9 @@ const TERSE: readonly Terse[] = [
     fn: "set_seat_heating",
     make: (g) => {
       const seat = g.chance(0.7) ? "driver" : "passenger";
-      const noun = `${seat === "passenger" ? "passenger " : g.x("{|my |driver }")}${g.x("{seat heat|seat heater|seat heating|heated seat}")}`;
+      const noun = g.x(
+        `${seat === "passenger" ? "passenger" : "{|my|driver}"} {seat heat|seat heater|seat heating|heated seat}`,
+      );
       const k = g.rng.weighted(["on", "off", "low", "high", "n"] as const, (x) =>
         x === "on" ? 0.3 : x === "n" ? 0.25 : 0.15,
       );
@@ -839,12 +846,12 @@ const TERSE: readonly Terse[] = [
     fn: "operate_sunroof",
     make: (g) => {
       const k = g.rng.weighted(["open", "close", "tilt", "half"] as const, (x) => (x === "half" ? 0.1 : 0.3));
-      const noun = g.x("{sunroof|moonroof|the sunroof}");
+      const noun = g.x("{sunroof|moonroof|sunroof|roof}");
       if (k === "half")
         return cmd(`${noun} ${g.x("{open halfway|halfway open|half open}")}`, [
           call("operate_sunroof", { action: "open", intensity: D.sunroofHalf }),
         ]);
-      const word = k === "open" ? "open" : k === "close" ? g.x("{closed|shut}") : g.x("{tilted|on tilt|tilt}");
+      const word = k === "open" ? "open" : k === "close" ? g.x("{closed|shut}") : g.x("{tilted|on tilt}");
       return cmd(`${noun} ${word}`, [call("operate_sunroof", { action: k })]);
     },
   },
@@ -863,7 +870,7 @@ const TERSE: readonly Terse[] = [
 /** "windows up, AC on, fan on 3": two or three terse items (sometimes one a full clause). */
 function terseList(g: G): Draft {
   for (;;) {
-    const n = g.chance(0.6) ? 3 : 2;
+    const n = g.chance(0.7) ? 3 : 2;
     const items = g.rng.shuffle([...TERSE]).slice(0, n);
     if (items[0]!.notFirst) continue;
     const fns = items.map((i) => i.fn);
@@ -1013,6 +1020,20 @@ function audioIt(g: G): Draft {
   }
   const mute = cmd(unmute, [call("mute_audio", { mute: false })]);
   const conn = g.pick([" and ", " and ", ", and ", " then ", ", then ", " and then ", ", ", " and also "]);
+  if (g.chance(0.2)) {
+    // the audio named first, "it" after: "turn the music up and unmute it"
+    const up = g.chance(0.8);
+    const named = up
+      ? g.x("{turn the music up|turn up the volume|turn the radio up|make the music louder|turn the volume up}")
+      : g.x("{turn the music down a bit|turn the volume down a bit}");
+    return {
+      text: `${named}${conn}${g.x("{unmute it|take it off mute}")}`,
+      calls: [call("adjust_volume", { volume_diff: up ? D.volumeStep : -D.volumeBit }), ...mute.calls],
+      form: "imperative",
+      said: [],
+      clause: false,
+    };
+  }
   return {
     text: `${mute.text}${conn}${vol.text}`,
     calls: [...mute.calls, ...vol.calls],
@@ -1020,6 +1041,31 @@ function audioIt(g: G): Draft {
     said: vol.said ?? [],
     clause: false,
   };
+}
+
+/** "open my window and the passenger window": one verb, two named windows. */
+function twoWindows(g: G): Draft {
+  const all = windows();
+  const a = g.rng.weighted(all, (w) => (w === "driver" ? 0.4 : 0.12));
+  const b = g.pick(
+    all.filter(
+      (w) =>
+        w !== a &&
+        !(a === "driver" && w === "front left") &&
+        !(a === "front left" && w === "driver") &&
+        !(a === "passenger" && w === "front right") &&
+        !(a === "front right" && w === "passenger"),
+    ),
+  );
+  const down = g.chance(0.55);
+  const verb = down
+    ? g.x("{open|roll down|put down|lower|wind down|open up}")
+    : g.x("{close|shut|roll up|put up|raise|wind up}");
+  const pos = down ? "down" : "up";
+  return cmd(`${verb} ${windowObject(g, a)} and ${windowObject(g, b)}${g.pick(["", "", "", " too", " as well"])}`, [
+    call("control_window", { window: a, position: pos, distance: D.windowFull }),
+    call("control_window", { window: b, position: pos, distance: D.windowFull }),
+  ]);
 }
 
 /** Families whose one phrase names several functions (or one function twice), or that compose clauses themselves. */
@@ -1031,9 +1077,10 @@ export function sharedVerbFamilies(): Family[] {
   );
   F.add(PAR, "par.shared.open_close", { weight: 2.5 }, (g) => sharedOpenClose(g));
   F.add(PAR, "par.temp.two_zones", { weight: 1.5 }, (g) => twoZones(g));
+  F.add(PAR, "par.shared.two_windows", { weight: 0.8 }, (g) => twoWindows(g));
   F.add(PAR, "par.defrost.both", { weight: 0.8 }, (g) => defrostBoth(g));
   F.add(PAR, "par.shared.up_down", { weight: 1 }, (g) => upDown(g));
-  F.add(PAR, "par.three", { weight: 3 }, (g) => threeClauses(g));
+  F.add(PAR, "par.three", { weight: 3.5 }, (g) => threeClauses(g));
   F.add(PAR, "par.terse", { weight: 2.5 }, (g) => terseList(g));
   F.add(PAR, "par.pair_plus", { weight: 1.7 }, (g) => pairPlus(g));
   F.add(PAR, "par.contrast", { weight: 1.2 }, (g) => contrast(g));
