@@ -134,10 +134,30 @@ export function audioFamilies(F: FamilySet): void {
   F.add(VOL, "volume.step.question", { weight: 1.5 }, (g) => {
     const up = g.chance(0.5);
     const a = volAmount(g);
+    const lead = g.x("{can you|could you|would you|will you|can you please|could you please|is it possible to}");
+    if (g.chance(0.25)) {
+      // "make it (a bit / much / 3 notches) louder": the amount goes before the comparative
+      const amt =
+        a.kind === "none"
+          ? ""
+          : a.kind === "bit"
+            ? g.x(BIT_CMP)
+            : a.kind === "lot"
+              ? g.x(LOT_CMP)
+              : `${g.n(a.n)} ${g.x(UNIT)}`;
+      const obj = g.x("{it|the music|the radio|this}");
+      return ask(
+        `${lead} make ${obj} ${amt} ${up ? "louder" : g.x("{quieter|softer}")}`,
+        [vol(up ? a.n : -a.n)],
+        a.kind === "number" ? [a.n] : [],
+      );
+    }
     const verbPhrase = up
-      ? g.x("{turn it up|turn up the volume|turn the music up|make it louder|raise the volume|turn the radio up}")
+      ? g.x(
+          "{turn it up|turn up the volume|turn the music up|raise the volume|turn the radio up|turn this up|crank it up|bump the volume up}",
+        )
       : g.x(
-          "{turn it down|turn down the volume|turn the music down|make it quieter|lower the volume|turn the radio down}",
+          "{turn it down|turn down the volume|turn the music down|lower the volume|turn the radio down|turn this down}",
         );
     const tail =
       a.kind === "none"
@@ -147,14 +167,10 @@ export function audioFamilies(F: FamilySet): void {
           : a.kind === "lot"
             ? g.x("{a lot|by a lot|loads}")
             : g.x(`{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`);
-    return ask(
-      `${g.x("{can you|could you|would you|will you|can you please|could you please}")} ${verbPhrase} ${tail}`,
-      [vol(up ? a.n : -a.n)],
-      a.kind === "number" ? [a.n] : [],
-    );
+    return ask(`${lead} ${verbPhrase} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
 
-  F.add(VOL, "volume.indirect.too_loud", { weight: 2 }, (g) => {
+  F.add(VOL, "volume.indirect.too_loud", { weight: 2.5 }, (g) => {
     if (g.chance(0.25)) {
       return stmt(
         g.x(
@@ -171,7 +187,7 @@ export function audioFamilies(F: FamilySet): void {
     );
   });
 
-  F.add(VOL, "volume.indirect.too_quiet", { weight: 2 }, (g) => {
+  F.add(VOL, "volume.indirect.too_quiet", { weight: 2.5 }, (g) => {
     if (g.chance(0.25)) {
       return stmt(
         g.x("{it's|this is|the music is|the radio is|the volume is} {a bit|a little|slightly} {quiet|too quiet|low}"),
@@ -227,15 +243,26 @@ export function audioFamilies(F: FamilySet): void {
   // ---------------------------------------------------------------- more training phrasings
   // (crank/pump/bump/jack, "I can hardly hear", "the volume dial", remarks: common words a
   // driver uses, so they belong in training.)
-  F.add(VOL, "volume.step.crank_pump", { weight: 2.5 }, (g) => {
+  F.add(VOL, "volume.step.crank_pump", { weight: 3.5 }, (g) => {
     const up = g.chance(0.8);
     const a = volAmount(g);
-    const obj = g.x("{the volume|the music|the radio|the tunes|the sound|the stereo|this song}");
-    const core = up
-      ? g.x(
-          `{{crank|pump|bump|jack|amp} {up ${obj}|${obj} up|it up|this up}|crank {the music|the tunes|the radio|the stereo}}`,
+    const verb = up
+      ? g.rng.weighted(["crank", "pump", "bump", "jack", "amp"], (v) =>
+          v === "crank" ? 0.4 : v === "pump" ? 0.25 : v === "bump" ? 0.2 : 0.075,
         )
-      : g.x(`{bump|bring} {${obj} down|it down|this down}`);
+      : "bump";
+    const obj = g.rng.weighted(
+      ["it", "this", "the volume", "the music", "the radio", "the tunes", "the sound", "the stereo", "this song"],
+      (o) => (o === "it" ? 0.3 : o === "the volume" ? 0.25 : o === "the music" ? 0.12 : 0.05),
+    );
+    const dir = up ? "up" : "down";
+    const pronoun = obj === "it" || obj === "this";
+    const core =
+      up && verb === "crank" && !pronoun && g.chance(0.15)
+        ? `crank ${obj}`
+        : pronoun || g.chance(0.4)
+          ? `${verb} ${obj} ${dir}`
+          : `${verb} ${dir} ${obj}`;
     const tail =
       a.kind === "none"
         ? ""

@@ -497,7 +497,7 @@ export function negativeFamilies(F: FamilySet): void {
   );
   neg(F, "neg.media", "negative", 5, (g) =>
     g.x(
-      `{play ${g.pick(SONGS)}|play ${g.pick(SONGS)} by ${g.pick(ARTISTS)}|play {some |}${g.pick(ARTISTS)}|play ${g.pick(GENRES)}|play music|play some music|can you play ${g.pick(SONGS)}|put on ${g.pick(GENRES)}|put on some ${g.pick(ARTISTS)}|put ${g.pick(ARTISTS)} on|queue up ${g.pick(SONGS)}|queue up {some |}${g.pick(ARTISTS)}|throw on {some |}${g.pick(ARTISTS)}|throw on ${g.pick(GENRES)}|stick on {some |}${g.pick(ARTISTS)}|stick ${g.pick(GENRES)} on|I'd like to hear {some |}${g.pick(ARTISTS)}|I'd like to hear ${g.pick(SONGS)}|can we listen to {some |}${g.pick(ARTISTS)}|let's listen to ${g.pick(GENRES)}|I want to listen to ${g.pick(ARTISTS)}|next {song|track}|play the next {song|track}|skip|skip it|skip {this song|this track|this one|ahead|the ad|this episode}|go to the next {song|track}|next one please|previous {song|track}|play the previous {song|track}|go back a song|change the song|play something else|different song please|I don't like this song, skip it|shuffle {my playlist|my music|the album}|turn on shuffle|repeat this song|play it again|start the song over|play it from the beginning|what song is this|who sings this|who's the artist|what album is this from|like this song|thumbs {up|down} this song|add this to my playlist|save this song|play my liked songs|play more like this|switch to {bluetooth|the radio|FM|AM|DAB|USB|Spotify|Apple Music|the aux input|CarPlay|Android Auto}|tune to ${g.int(88, 107)}.${g.int(1, 9)} {FM|}|change the station|change the station to ${g.pick(STATIONS)}|put on ${g.pick(STATIONS)}|find ${g.pick(STATIONS)}|next station|play the next episode|play the latest episode of ${g.pick(PODCASTS)}|resume {the podcast|my audiobook}|fast forward {thirty seconds|a bit}|rewind {ten seconds|a bit}|play something by ${g.pick(ARTISTS)}|play something for the kids|play the soundtrack from {Frozen|Star Wars|Top Gun|The Lion King}|find a {podcast|radio station} about {cars|history|science|football}|play the album {Abbey Road|Thriller|Rumours|25|Nevermind}}`,
+      `{play ${g.pick(SONGS)}|play some {jazz|rock|country|blues|reggae|pop|classical|hip hop|eighties music|nineties hits|Christmas songs}|play ${g.pick(SONGS)} by ${g.pick(ARTISTS)}|play {some |}${g.pick(ARTISTS)}|play ${g.pick(GENRES)}|play music|play some music|can you play ${g.pick(SONGS)}|put on ${g.pick(GENRES)}|put on some ${g.pick(ARTISTS)}|put ${g.pick(ARTISTS)} on|queue up ${g.pick(SONGS)}|queue up {some |}${g.pick(ARTISTS)}|throw on {some |}${g.pick(ARTISTS)}|throw on ${g.pick(GENRES)}|stick on {some |}${g.pick(ARTISTS)}|stick ${g.pick(GENRES)} on|I'd like to hear {some |}${g.pick(ARTISTS)}|I'd like to hear ${g.pick(SONGS)}|can we listen to {some |}${g.pick(ARTISTS)}|let's listen to ${g.pick(GENRES)}|I want to listen to ${g.pick(ARTISTS)}|next {song|track}|play the next {song|track}|skip|skip it|skip {this song|this track|this one|ahead|the ad|this episode}|go to the next {song|track}|next one please|previous {song|track}|play the previous {song|track}|go back a song|change the song|play something else|different song please|I don't like this song, skip it|shuffle {my playlist|my music|the album}|turn on shuffle|repeat this song|play it again|start the song over|play it from the beginning|what song is this|who sings this|who's the artist|what album is this from|like this song|thumbs {up|down} this song|add this to my playlist|save this song|play my liked songs|play more like this|switch to {bluetooth|the radio|FM|AM|DAB|USB|Spotify|Apple Music|the aux input|CarPlay|Android Auto}|tune to ${g.int(88, 107)}.${g.int(1, 9)} {FM|}|change the station|change the station to ${g.pick(STATIONS)}|put on ${g.pick(STATIONS)}|find ${g.pick(STATIONS)}|next station|play the next episode|play the latest episode of ${g.pick(PODCASTS)}|resume {the podcast|my audiobook}|fast forward {thirty seconds|a bit}|rewind {ten seconds|a bit}|play something by ${g.pick(ARTISTS)}|play something for the kids|play the soundtrack from {Frozen|Star Wars|Top Gun|The Lion King}|find a {podcast|radio station} about {cars|history|science|football}|play the album {Abbey Road|Thriller|Rumours|25|Nevermind}}`,
     ),
   );
   neg(F, "neg.weather", "negative", 2.5, (g) =>
@@ -590,6 +590,14 @@ export function negativeFamilies(F: FamilySet): void {
     ),
   );
 
+  // Same verbs as volume/temperature/seat commands, other controls (screen, sound settings,
+  // suspension, the road ahead): "turn up the brightness" is not a volume step.
+  neg(F, "near.other_controls", "near_miss", 2, (g) =>
+    g.x(
+      `{turn {up|down} the {brightness|screen brightness|dashboard brightness|bass|treble|map zoom}|{brightness|bass|treble} {up|down}|{more|less} bass|{raise|lower} the {suspension|ride height}|{increase|decrease} the {brightness|font size|text size}|make the {screen|text|map} bigger|make the screen {brighter|darker}|zoom {in|out} on the map|turn {left|right} {here|at the lights|at the next junction|up ahead}|where do I turn next|make a U-turn|do I turn left here|speed up a bit|slow down a bit|{open|close} the {app|menu|settings}|open the climate settings page|show me the {audio|seat} settings|go back to the home screen|{increase|decrease} the following distance|set the {navigation|sat nav} voice to {male|female|British}|change the language to {French|Spanish|German}}`,
+    ),
+  );
+
   // ================================================================ held-out negative families
   // Rarer topics (sports trivia, online shopping, cooking), rarer verbs for common
   // requests (plot a course, patch me through, spin some ...), and structures the
@@ -634,7 +642,7 @@ export function negativeFamilies(F: FamilySet): void {
     F,
     "neg.held.rare_verbs",
     "negative",
-    4,
+    3,
     (g) =>
       g.x(
         `{{plot a course to|set a course for|chart a route to|point me towards|point me toward} {${g.pick(PLACES)}|the nearest ${g.pick(POIS)}|a ${g.pick(POIS)} in ${g.pick(CITIES)}|${g.pick(CITIES)}}|patch me through to ${g.pick(NAMES)}|get ${g.pick(NAMES)} on the line|spin {some ${g.pick(ARTISTS)}|${g.pick(SONGS)}|${g.pick(SONGS)} by ${g.pick(ARTISTS)}}|let's hear {some ${g.pick(ARTISTS)}|${g.pick(SONGS)}|${g.pick(GENRES)}}}`,
@@ -663,14 +671,14 @@ export function negativeFamilies(F: FamilySet): void {
       "why would",
       "if i turn up",
       "suppose",
-      "imagine if",
+      "imagine if the",
     ],
   );
   neg(
     F,
     "near.held.narration",
     "near_miss",
-    2,
+    2.5,
     (g) =>
       g.x(
         `{${g.pick(RELATIVES)}|the kids|my passenger|my friend} {turned the music up|turned the volume down|turned up the heat|turned the temperature down|opened the sunroof|opened all the windows|closed the sunshade|switched on the seat heater|switched the AC off|turned the fan up to max|muted the radio|changed the temperature to ${g.int(65, 78)}} {earlier|yesterday|last night|this morning|on the way here|before I got in|again}`,
