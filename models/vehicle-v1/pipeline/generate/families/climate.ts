@@ -35,12 +35,6 @@ function setTemp(zone: Zone, tp: TempPhrase): CallSpec {
 }
 const chg = (zone: Zone, diff: number) => call(CHG_T, { zone, temperature_diff: diff });
 
-/**
- * "crank" (up the heat, up the fan) is ordinary driver English, but adjust_volume keeps it
- * for a held-out family; it joins training here once that family lets it go.
- */
-const CRANK = false;
-
 const TEMP_NOUN = "{temperature|temp|climate|heat|thermostat|heating}";
 
 /**
@@ -358,7 +352,7 @@ export function climateFamilies(F: FamilySet): void {
     const noun = g.x("{temperature|temp|thermostat|climate|heating|AC|air con}");
     const k = g.int(0, 4);
     if (k === 0) {
-      const verb = g.x("{set|switch|change|adjust|put}");
+      const verb = g.x("{set|switch|change|adjust|put|dial}");
       const obj = zw.named ? `${zw.det} ${noun}` : `the ${noun}`;
       return cmd(`${verb} ${obj} to ${tp.text}`, [setTemp(zone, tp)], [tp.temperature]);
     }
@@ -627,23 +621,27 @@ export function climateFamilies(F: FamilySet): void {
     const a = tempAmount(g);
     const noun = g.x("{temperature|temp|heat}");
     const named = zw.named && g.chance(0.5);
-    const obj = named ? `${zw.det} ${noun === "heat" ? "temperature" : noun}` : g.x(`{the ${noun}|it}`);
+    // never "it": "bump it up", "crank it up" would be the volume
+    const obj = named ? `${zw.det} ${noun === "heat" ? "temperature" : noun}` : `the ${noun}`;
     const where = zw.named && !named ? zw.after : "";
-    const k = g.int(0, CRANK ? 5 : 4);
+    const k = g.int(0, 6);
     let up: boolean;
     let core: string;
     let amt = a;
     if (k === 0) {
       up = false;
-      core = g.chance(0.7) ? `knock ${obj} down` : `knock down ${obj === "it" ? "the temperature" : obj}`;
+      core = g.chance(0.7) ? `knock ${obj} down` : `knock down ${obj}`;
     } else if (k === 1) {
       up = g.chance(0.75);
-      core = up ? g.x(`{bump ${obj} up|bump up ${obj === "it" ? "the heat" : obj}}`) : `bump ${obj} down`;
+      core = up ? g.x(`{bump ${obj} up|bump up ${obj}}`) : `bump ${obj} down`;
     } else if (k === 2) {
       // "nudge" is said with an amount; without one it would be unclear how far
       up = g.chance(0.5);
       if (a.kind === "none" || a.kind === "lot") amt = { kind: "bit", n: D.tempBit };
-      core = `nudge ${obj} ${up ? "up" : "down"}`;
+      core =
+        !named && g.chance(0.4)
+          ? `nudge it ${up ? g.x("{warmer|hotter}") : g.x("{cooler|colder}")}`
+          : `nudge ${obj} ${up ? "up" : "down"}`;
     } else if (k === 3) {
       up = g.chance(0.5);
       core = `${g.x("{take|bring|push}")} ${obj} ${up ? "up" : "down"}`;
@@ -653,9 +651,12 @@ export function climateFamilies(F: FamilySet): void {
       if (up) core = `add ${degrees(g, amt.n)} ${g.x("{to the temperature|to the temp|to the heat}")}`;
       else core = `${g.x("{knock|take}")} ${degrees(g, amt.n)} off ${g.x("{the temperature|the temp|the heat}")}`;
       return cmd(`${core} ${zw.after}`, [chg(zone, up ? amt.n : -amt.n)], saidOf(amt), false);
-    } else {
+    } else if (k === 5) {
       up = true;
-      core = g.x(`{crank up ${obj === "it" ? "the heat" : obj}|crank ${obj} up}`);
+      core = g.x(`{crank up ${obj}|crank ${obj} up}`);
+    } else {
+      up = g.chance(0.5);
+      core = `dial ${obj} ${up ? "up" : "down"}`;
     }
     const tail = tempTail(g, amt);
     return cmd(
@@ -747,6 +748,9 @@ export function climateFamilies(F: FamilySet): void {
     let command: string;
     if (k === 0)
       command = `${up ? g.x(`{turn up the ${noun}|turn the ${noun} up}`) : g.x(`{turn down the ${noun}|turn the ${noun} down}`)} ${tempTail(g, a)} ${where}`;
+    else if (k === 1 && zw.named && g.chance(0.6))
+      // "cool down the back seats", "warm up the passenger side"
+      command = `${up ? g.x("{warm up|heat up}") : g.x("{cool down|cool off}")} ${zoneObjFor(g, zone, zw.obj, up)} ${tempTail(g, a)}`;
     else if (k === 1)
       command = `${up ? g.x("{warm it up|warm things up|heat it up}") : g.x("{cool it down|cool things down}")} ${tempTail(g, a)} ${where}`;
     else if (k === 2)
@@ -797,7 +801,7 @@ export function climateFamilies(F: FamilySet): void {
     const up = g.chance(0.5);
     const a = tempAmount(g);
     const noun = g.x("{temperature|temp|heat}");
-    const obj = zw.named ? `${zw.det} ${noun === "heat" ? "temperature" : noun}` : g.x(`{the ${noun}|it}`);
+    const obj = zw.named ? `${zw.det} ${noun === "heat" ? "temperature" : noun}` : `the ${noun}`;
     return cmd(
       `${g.x("{edge|tick}")} ${obj} ${up ? "up" : "down"} ${tempTail(g, a)}`,
       [chg(zone, up ? a.n : -a.n)],
@@ -962,7 +966,7 @@ export function climateFamilies(F: FamilySet): void {
     const s = g.n(v, 0.4);
     return cmd(
       g.x(
-        `{fan ${s}|blower ${s}|fan {on|at} ${s}|blower {on|at|to} ${s}|fan speed ${s}|fan level ${s}|fan setting ${s}|blower speed ${s}|fan to {speed|level|setting} ${s}|{speed|level} ${s} on the {fan|blower}|fan on {number|level} ${s}}`,
+        `{fan ${s}|blower ${s}|fan {on|at} ${s}|dial the {fan|blower} {to|up to|down to} ${s}|blower {on|at|to} ${s}|fan speed ${s}|fan level ${s}|fan setting ${s}|blower speed ${s}|fan to {speed|level|setting} ${s}|{speed|level} ${s} on the {fan|blower}|fan on {number|level} ${s}}`,
       ),
       [fanSet(v)],
       [v],
@@ -975,13 +979,15 @@ export function climateFamilies(F: FamilySet): void {
     const up = g.chance(0.5);
     const a = fanAmount(g);
     const obj = g.x("{the fan|the blower|the fan speed|the fans}");
-    const verbUp = CRANK ? "{ramp|kick|bump|crank|push}" : "{ramp|kick|bump|push}";
+    const verbUp = "{ramp|kick|bump|crank|push|dial}";
     const k = g.int(0, 2);
     let core: string;
     if (k === 0)
       core = up
         ? g.x(`{${verbUp} ${obj} up|${verbUp} up ${obj}}`)
-        : g.x(`{{ramp|knock|bring|take} ${obj} down|{ramp|knock} down ${obj}|back ${obj} off}`);
+        : g.x(
+            `{{ramp|knock|bring|take|dial} ${obj} down|{ramp|knock|dial} down ${obj}|back ${obj} off|dial back ${obj}}`,
+          );
     else if (k === 1)
       core = up ? g.x(`{turn|${verbUp}|take} ${obj} up a notch`) : g.x(`{turn|knock|take|bring} ${obj} down a notch`);
     else core = up ? g.x("{more|stronger} fan, please") : g.x("{less|gentler} fan, please");
@@ -995,7 +1001,12 @@ export function climateFamilies(F: FamilySet): void {
             ? g.x("{a lot|by a lot|loads}")
             : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps|speeds}|by ${g.n(a.n)} {notches|levels|steps}}`);
     const n = notch || k === 2 ? D.fanStep : a.n;
-    return cmd(`${core} ${tail}`, [fanStep(up ? n : -n)], !notch && k !== 2 && a.kind === "number" ? [a.n] : []);
+    return cmd(
+      `${core} ${tail}`,
+      [fanStep(up ? n : -n)],
+      !notch && k !== 2 && a.kind === "number" ? [a.n] : [],
+      k !== 2,
+    );
   });
 
   // "the air is blasting me", "the fan is blowing too hard", "the air is too weak".
@@ -1139,7 +1150,7 @@ export function climateFamilies(F: FamilySet): void {
     return ask(
       on
         ? g.x(
-            `{can we {have|get} ${AC_THE} on|can I get some ${AC_BARE}|could we put ${AC_THE} on|mind turning on ${AC_THE}|is it ok to turn on ${AC_THE}|how about some ${AC_BARE}}`,
+            `{can we {have|get} ${AC_THE} on|can I get some ${AC_BARE}|could we put ${AC_THE} on|mind turning on ${AC_THE}|how about some ${AC_BARE}}`,
           )
         : g.x(
             `{can we turn ${AC_THE} off|could you shut ${AC_THE} off|mind turning off ${AC_THE}|can we lose ${AC_THE}|could you kill ${AC_THE}}`,
@@ -1218,7 +1229,7 @@ export function climateFamilies(F: FamilySet): void {
     g.chance(0.55)
       ? cmd(
           g.x(
-            "{keep the {outside air|fumes|smell|exhaust} out|stop {pulling|letting|bringing|drawing|taking} in {outside|fresh|outdoor} air|{close|shut} the {air intake|outside air intake|fresh air vent|outside vents}|don't let the {fumes|smell|outside air} in|{use|go to|switch to} recirculated air|air recirculation on|{turn|switch} on the {recirc|recirculation} {button|mode}|recirc mode on|{put|set} the air on recirculate}",
+            "{keep the {outside air|fumes|smell|exhaust} out|stop {pulling|letting|bringing|drawing|taking} in {outside|fresh|outdoor} air|{close|shut} the {air intake|outside air intake|fresh air vent|outside vents}|{use|go to|switch to} recirculated air|air recirculation on|{turn|switch} on the {recirc|recirculation} {button|mode}|recirc mode on|{put|set} the air on recirculate}",
           ),
           [call(RECIRC, { on: true })],
         )
