@@ -1359,7 +1359,7 @@ export function climateFamilies(F: FamilySet): void {
   F.add(DEFROST, "defrost.device_for", { weight: 2 }, (g) => {
     const t = g.pick(targets);
     const on = g.chance(0.7);
-    const dev = g.x("{demister|defroster|defogger|defrost}");
+    const dev = g.x("{demister|defroster|defogger}");
     const side =
       t === "front"
         ? g.x("{the front|the windshield|the windscreen|the front window|the front glass}")
