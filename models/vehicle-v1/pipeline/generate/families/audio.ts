@@ -59,7 +59,8 @@ export function audioFamilies(F: FamilySet): void {
     const up = g.chance(0.5);
     const a = volAmount(g);
     const verb = up ? g.x("{raise|increase|boost|up}") : g.x("{lower|decrease|reduce|drop}");
-    const obj = g.x(VOLUME_NOUN);
+    // "lower the music/radio" is said as often as "lower the volume"
+    const obj = g.chance(0.25) ? g.x("{the music|the radio}") : g.x(VOLUME_NOUN);
     const tail =
       a.kind === "none"
         ? ""
@@ -209,7 +210,9 @@ export function audioFamilies(F: FamilySet): void {
     const text = g.x(
       `{{set|put|turn|change|adjust} ${VOLUME_NOUN} {to|at|on} ${said}|make ${VOLUME_NOUN} ${said}|volume {to|at} ${said}|volume ${said}|volume level ${said}|set volume ${said}|{set|put} the volume level to ${said}|${VOLUME_NOUN} {to|at} ${said} please|volume on ${said}|{set|put|turn} the {radio|music|stereo|speaker} volume to ${said}|{radio|music} volume {to|at} ${said}|{set|put|change} it to volume ${said}|{go to|switch to} volume ${said}|I want the volume {at|on} ${said}|{can we have|let's have} the volume {at|on} ${said}}`,
     );
-    return cmd(text, [volSet(v)], [v], !/^(I want|can we|let's)\b/.test(text));
+    if (/^can we\b/.test(text)) return ask(text, [volSet(v)], [v]);
+    if (/^(I want|let's)\b/.test(text)) return stmt(text, [volSet(v)], [v]);
+    return cmd(text, [volSet(v)], [v]);
   });
 
   F.add(VOL, "volume.set.updown_to", { weight: 3 }, (g) => {
@@ -284,6 +287,11 @@ export function audioFamilies(F: FamilySet): void {
     const a = volAmount(g);
     const obj = g.x("{this|that|this song|this track|the song|the podcast|this station|the news}");
     const dir = up ? "up" : "down";
+    if (!up && g.chance(0.25)) {
+      // "quiet it down" lowers the volume (a step), it does not mute
+      const text = g.x("{quiet|quieten} {it|the music|the radio|this} down");
+      return cmd(text, [vol(-D.volumeStep)], [], false);
+    }
     const core = g.chance(0.6) ? `turn ${obj} ${dir}` : `turn ${dir} ${obj}`;
     const tail =
       a.kind === "none"
@@ -313,7 +321,7 @@ export function audioFamilies(F: FamilySet): void {
       const noun = g.x("{volume|volume|sound}");
       return cmd(
         g.x(
-          `{${amt} ${more} ${noun}|${g.x("{give me|I need|I want|we need}")} ${amt} ${more} ${noun}|${amt} ${more} ${noun} please}`,
+          `{${amt} ${more} ${noun}|${g.x("{give me|I need|I want|we need}")} ${amt} ${more} ${noun}|${amt} ${more} ${noun} please|{can I|can we|could I|could we} {get|have} ${amt} ${more} ${noun}}`,
         ),
         [vol(up ? n : -n)],
         [],
@@ -340,7 +348,7 @@ export function audioFamilies(F: FamilySet): void {
         );
     const remark = up
       ? g.x(
-          "{I love this song|this is my jam|this is my favourite song|this is my favorite song|I love this one|this song is great|great song|this is a great song|this one's a banger|it's my song|I can't hear the words|I can barely hear it|the kids want to hear it|this is the best part|the road noise is terrible|I want to hear this|it's the news|I want to hear the news|it's the game|we can't hear it in the back|this is a classic}",
+          "{I love this song|it's too quiet|the music is too quiet|I can't hear it|this is my jam|this is my favourite song|this is my favorite song|I love this one|this song is great|great song|this is a great song|this one's a banger|it's my song|I can't hear the words|I can barely hear it|the kids want to hear it|this is the best part|the road noise is terrible|I want to hear this|it's the news|I want to hear the news|it's the game|we can't hear it in the back|this is a classic}",
         )
       : g.x(
           "{I'm trying to concentrate|the baby's sleeping|the baby is asleep|the kids are asleep|I'm on the phone|I can't hear myself think|it's too loud|that's too loud|I've got a headache|my head hurts|we're trying to talk|I need to hear the directions|I can't hear the navigation|I'm trying to think|the neighbours can hear it|it's late|my ears hurt}",
@@ -453,7 +461,7 @@ export function audioFamilies(F: FamilySet): void {
   });
   F.add(MUTE, "mute.on.silence", { weight: 3 }, (g) => {
     const text = g.x(
-      "{silence {the audio|the sound|the radio|the music|the speakers|the stereo}|kill the {sound|audio|volume}|{turn|switch} {the sound|the audio} off|{sound|audio} off|cut the {sound|audio}|{shush|hush} {the radio|the music|the speakers|the audio|the stereo}|no sound please|kill the sound {for a second|for a sec|for a moment|for a minute|real quick}}",
+      "{silence {the audio|the sound|the radio|the music|the speakers|the stereo}|kill the {sound|audio}|{turn|switch} {the sound|the audio} off|{sound|audio} off|cut the {sound|audio}|{shush|hush} {the radio|the music|the speakers|the audio|the stereo}|no sound please|kill the sound {for a second|for a sec|for a moment|for a minute|real quick}}",
     );
     return cmd(g.chance(0.15) && !/ for | quick/.test(text) ? `${text} ${g.x(MUTE_FOR)}` : text, [
       call(MUTE, { mute: true }),

@@ -424,7 +424,7 @@ const QUESTION_START =
   /^(what|what's|who|who's|how|how's|when|where|where's|why|is|are|do|does|did|can|could|will|would|should|any)\b/i;
 /** Openings that are not an order ("my seat is comfortable", "hello", "I love this song"). */
 const STATEMENT_START =
-  /^(i|i'm|i've|i'd|my|it|it's|the|this|that|we|we're|you|you're|there|there's|what a|nice|look|traffic|hello|hi|hey|good|thanks|thank|cheers|ok|okay|yes|no|maybe|sorry|oops|hmm|wait|hold on|goodbye|see you|banana|purple|asdf|blah|la|um|speaking|global|window shopping|fans|fasten|buckle|someone|[a-z]+ says|let me|one second|well done|never mind|forget it|nothing|help|cancel|we've|they|he|she|our|lol|haha|cool|awesome|interesting|whatever|morning|afternoon|evening|not now|no need|everything's|big fan|what a)\b/i;
+  /^(i|i'm|i've|i'd|my|it|it's|the|this|that|we|we're|you|you're|there|there's|what a|nice|look|traffic|hello|hi|hey|good|thanks|thank|cheers|ok|okay|yes|no|maybe|sorry|oops|hmm|wait|hold on|goodbye|see you|banana|purple|asdf|blah|la|um|speaking|global|window shopping|fans|fasten|buckle|someone|[a-z]+ says|let me|one second|well done|never mind|forget it|nothing|help|cancel|we've|they|he|she|our|lol|haha|cool|awesome|interesting|whatever|morning|afternoon|evening|not now|no need|everything's|big fan|what a|let's)\b/i;
 
 function neg(
   F: FamilySet,
