@@ -1068,6 +1068,251 @@ function twoWindows(g: G): Draft {
   ]);
 }
 
+// ------------------------------------------------------------------ a reason with explicit requests
+
+interface Reason {
+  readonly text: string;
+  /** The reason fits one of the requested calls (it explains them, it asks for nothing more). */
+  fits(c: CallSpec): boolean;
+  /** A requested call the reason would contradict ("I'm freezing ... make it cooler"). */
+  clashes?(c: CallSpec): boolean;
+}
+
+const num = (c: CallSpec, k: string) => (typeof c.args[k] === "number" ? (c.args[k] as number) : undefined);
+const warmer = (c: CallSpec) =>
+  (c.fn === "change_climate_temperature" && (num(c, "temperature_diff") ?? 0) > 0) ||
+  (c.fn === "set_seat_heating" && (num(c, "level") ?? 0) > 0) ||
+  (c.fn === "set_steering_wheel_heating" && c.args.on === true);
+const cooler = (c: CallSpec) =>
+  (c.fn === "change_climate_temperature" && (num(c, "temperature_diff") ?? 0) < 0) ||
+  (c.fn === "set_air_conditioning" && c.args.on === true) ||
+  (c.fn === "set_seat_ventilation" && (num(c, "level") ?? 0) > 0) ||
+  (c.fn === "adjust_fan_speed" && ((num(c, "speed_diff") ?? 0) > 0 || (num(c, "set_value") ?? 0) >= 4));
+const closing = (c: CallSpec) =>
+  (c.fn === "control_all_windows" && c.args.position === "up") ||
+  (c.fn === "control_window" && c.args.position === "up") ||
+  (c.fn === "operate_sunroof" && c.args.action === "close");
+
+const opening = (c: CallSpec) =>
+  (c.fn === "control_all_windows" && c.args.position === "down") ||
+  (c.fn === "control_window" && c.args.position === "down") ||
+  (c.fn === "operate_sunroof" && c.args.action !== "close");
+
+const REASONS: readonly Reason[] = [
+  {
+    text: "{I'm cold|I'm freezing|it's chilly in here|it's freezing in here|brr it's cold}",
+    fits: warmer,
+    clashes: (c) => cooler(c) || opening(c),
+  },
+  {
+    text: "{it's getting hot|it's so hot in here|it's boiling in here|I'm roasting|it's warm in here}",
+    fits: cooler,
+    clashes: warmer,
+  },
+  { text: "{it's raining|it's starting to rain|it's about to rain|it's pouring}", fits: closing, clashes: opening },
+  {
+    text: "{the sun's in my eyes|it's too bright|the sun is blinding me}",
+    fits: (c) => c.fn === "operate_sunshade" && c.args.action === "close",
+    clashes: (c) => c.fn === "operate_sunroof" && c.args.action !== "close",
+  },
+  {
+    text: "{I can't see a thing|the windshield is fogging up|the windscreen is all misted up}",
+    fits: (c) => c.fn === "set_defroster" && c.args.target === "front" && c.args.on === true,
+  },
+  {
+    text: "{something stinks outside|there's a smelly truck ahead|the air outside smells awful}",
+    fits: (c) => c.fn === "set_air_recirculation" && c.args.on === true,
+  },
+  {
+    text: "{I'm taking a call|I'm on the phone|the baby's asleep|the kids are asleep}",
+    fits: (c) =>
+      (c.fn === "mute_audio" && c.args.mute === true) || (c.fn === "adjust_volume" && (num(c, "volume_diff") ?? 0) < 0),
+  },
+];
+
+/**
+ * "it's getting hot, close the sunroof and turn the AC on": a reason that explains one
+ * of two explicit requests adds no call of its own.
+ */
+function reasoned(g: G): Draft {
+  for (;;) {
+    const fns = pickFns(g, COMMAND_FUNCTIONS, 2);
+    const ds = fns.map((fn) => trainClause(g, fn));
+    if (ds.some((d) => d === null)) continue;
+    const drafts = ds as Draft[];
+    const calls = drafts.flatMap((d) => d.calls);
+    if (!compatible(calls, fns)) continue;
+    const fitting = REASONS.filter((r) => calls.some((c) => r.fits(c)) && !calls.some((c) => r.clashes?.(c)));
+    if (fitting.length === 0) continue;
+    const reason = g.x(g.pick(fitting).text);
+    const joined = joinClauses(g, g.pick(TRAIN_CONNECTORS.filter((c) => c.id !== "runon")), drafts);
+    const text = g.chance(0.7)
+      ? `${reason}${g.pick([", ", ", so ", ". ", " so "])}${joined.text}`
+      : `${joined.text}${g.pick([", ", ", ", " "])}${reason}`;
+    const d: Draft = { ...joined, text };
+    if (numbersKept(d)) return d;
+  }
+}
+
+// ------------------------------------------------------------------ "set the fan to max, the temperature to 65 and the airflow to face"
+
+interface SetItem {
+  readonly fn: string;
+  make(g: G): { text: string; call: CallSpec; said: number[] };
+}
+
+const SET_ITEMS: readonly SetItem[] = [
+  {
+    fn: "adjust_fan_speed",
+    make: (g) => {
+      if (g.chance(0.2))
+        return {
+          text: g.x("{the fan|the fan speed} to {max|maximum|full}"),
+          call: call("adjust_fan_speed", { set_value: D.fanMax }),
+          said: [],
+        };
+      const v = g.int(1, D.fanMax);
+      return {
+        text: g.x(`{the fan|the fan speed|the blower} {to|on|at} ${g.n(v, 0.5)}`),
+        call: call("adjust_fan_speed", { set_value: v }),
+        said: [v],
+      };
+    },
+  },
+  {
+    fn: "set_climate_temperature",
+    make: (g) => {
+      const zone = g.rng.weighted(["driver", "passenger", "rear"] as const, (z) => (z === "driver" ? 0.6 : 0.2));
+      const t = tempPhrase(g, false);
+      const noun =
+        zone === "driver"
+          ? g.x("{the temperature|the temp|my side|the driver side|the thermostat}")
+          : zone === "passenger"
+            ? g.x("{the passenger side|the passenger's side|the passenger temperature}")
+            : g.x("{the back|the rear|the rear temperature|the back seats}");
+      return {
+        text: `${noun} ${g.x("{to|to|at}")} ${t.text}`,
+        call: call(
+          "set_climate_temperature",
+          t.unit ? { zone, temperature: t.temperature, unit: t.unit } : { zone, temperature: t.temperature },
+        ),
+        said: [t.temperature],
+      };
+    },
+  },
+  {
+    fn: "adjust_volume",
+    make: (g) => {
+      const v = g.int(1, 40);
+      return {
+        text: g.x(`{the volume|the music|the radio} {to|at|on} ${g.n(v)}`),
+        call: call("adjust_volume", { set_value: v }),
+        said: [v],
+      };
+    },
+  },
+  {
+    fn: "set_airflow_mode",
+    make: (g) => {
+      const mode = g.pick(enumValues("set_airflow_mode", "mode"));
+      const tgt =
+        mode === "face"
+          ? g.x("{face|my face|the face}")
+          : mode === "feet"
+            ? g.x("{feet|my feet|the floor}")
+            : mode === "face and feet"
+              ? g.x("{face and feet|feet and face}")
+              : g.x("{the windshield|the windscreen|windshield}");
+      return {
+        text: `${g.x("{the airflow|the air|the vents}")} to ${tgt}`,
+        call: call("set_airflow_mode", { mode }),
+        said: [],
+      };
+    },
+  },
+  {
+    fn: "set_seat_heating",
+    make: (g) => {
+      const seat = g.chance(0.7) ? "driver" : "passenger";
+      const lv = g.rng.weighted(["low", "medium", "high", "n"] as const, (x) => (x === "n" ? 0.4 : 0.2));
+      const noun =
+        seat === "driver"
+          ? g.x("{my seat heating|the seat heater|my seat heater}")
+          : g.x("{the passenger seat heater|the passenger seat heating}");
+      if (lv === "n") {
+        const v = g.int(1, 3);
+        return {
+          text: `${noun} to ${g.x(`{${v}|level ${v}}`)}`,
+          call: call("set_seat_heating", { seat, level: v }),
+          said: [v],
+        };
+      }
+      const level = lv === "low" ? D.levelLow : lv === "medium" ? D.levelMedium : D.levelHigh;
+      return {
+        text: `${noun} to ${lv === "high" ? g.x("{high|max}") : lv}`,
+        call: call("set_seat_heating", { seat, level }),
+        said: [],
+      };
+    },
+  },
+];
+
+function setTo(g: G): Draft {
+  for (;;) {
+    const n = g.chance(0.5) ? 3 : 2;
+    const items = g.rng
+      .shuffle([...SET_ITEMS])
+      .slice(0, n)
+      .map((i) => i.make(g));
+    const t = items.map((i) => i.text);
+    const list =
+      n === 2
+        ? g.pick([`${t[0]} and ${t[1]}`, `${t[0]} and ${t[1]}`, `${t[0]}, and ${t[1]}`])
+        : g.pick([`${t[0]}, ${t[1]} and ${t[2]}`, `${t[0]}, ${t[1]}, and ${t[2]}`]);
+    const verb = g.x("{set|set|put|change|turn}");
+    const d = cmd(
+      `${verb} ${/^(change|turn)$/.test(verb) ? list.replace(/ (at|on) /g, " to ") : list}`,
+      items.map((i) => i.call),
+      items.flatMap((i) => i.said),
+    );
+    if (numbersKept(d)) return d;
+  }
+}
+
+// ------------------------------------------------------------------ "move my seat back and lean it back a bit"
+
+/** A seat move, then "it" for the same seat's backrest (or the other way round). */
+function seatIt(g: G): Draft {
+  const seat = g.chance(0.75) ? "driver" : "passenger";
+  const obj =
+    seat === "driver"
+      ? g.x("{my seat|my seat|the driver's seat|the seat}")
+      : g.x("{the passenger seat|the passenger's seat}");
+  const dir = g.pick(["forward", "backward"] as const);
+  const bitMove = g.chance(0.3);
+  const move = `${g.x("{move|slide|push|bring}")} ${obj} ${dir === "forward" ? "forward" : "back"}${bitMove ? ` ${g.x("{a bit|a little}")}` : ""}`;
+  const back = g.chance(0.65);
+  const bitLean = g.chance(0.5);
+  const lean = back
+    ? `${g.x("{lean it back|recline it|tilt it back|recline it a little more}")}`
+    : g.x("{make it more upright|bring it more upright|straighten it up}");
+  const leanText = lean.includes("a little more")
+    ? lean
+    : `${lean}${bitLean ? ` ${g.x("{a bit|a little|slightly}")}` : ""}`;
+  const angle = lean.includes("a little more") || bitLean ? D.reclineBit : D.recline;
+  const conn = g.pick([" and ", " and ", ", and ", " then ", ", then ", " and then "]);
+  return {
+    text: `${move}${conn}${leanText}`,
+    calls: [
+      call("adjust_seat_position", { seat, position: dir, distance: bitMove ? D.seatBit : D.seatMove }),
+      call("adjust_seat_recline", { seat, direction: back ? "backward" : "forward", angle }),
+    ],
+    form: "imperative",
+    said: [],
+    clause: false,
+  };
+}
+
 /** Families whose one phrase names several functions (or one function twice), or that compose clauses themselves. */
 export function sharedVerbFamilies(): Family[] {
   const F = new FamilySet();
@@ -1077,6 +1322,9 @@ export function sharedVerbFamilies(): Family[] {
   );
   F.add(PAR, "par.shared.open_close", { weight: 2.5 }, (g) => sharedOpenClose(g));
   F.add(PAR, "par.temp.two_zones", { weight: 1.5 }, (g) => twoZones(g));
+  F.add(PAR, "par.shared.set_to", { weight: 1 }, (g) => setTo(g));
+  F.add(PAR, "par.reasoned", { weight: 1 }, (g) => reasoned(g));
+  F.add(PAR, "par.seat_it", { weight: 0.4 }, (g) => seatIt(g));
   F.add(PAR, "par.shared.two_windows", { weight: 0.8 }, (g) => twoWindows(g));
   F.add(PAR, "par.defrost.both", { weight: 0.8 }, (g) => defrostBoth(g));
   F.add(PAR, "par.shared.up_down", { weight: 1 }, (g) => upDown(g));
