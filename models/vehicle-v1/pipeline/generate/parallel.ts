@@ -570,7 +570,7 @@ function pairPlus(g: G): Draft {
     if (!pair) continue;
     const rear = pair.calls.some((c) => c.fn === "control_window" && String(c.args.window).startsWith("rear"));
     const otherFn =
-      rear && g.chance(0.35) ? "set_window_child_lock" : g.pick(COMMAND_FUNCTIONS.filter((f) => f !== pairFn));
+      rear && g.chance(0.5) ? "set_window_child_lock" : g.pick(COMMAND_FUNCTIONS.filter((f) => f !== pairFn));
     const other = trainClause(g, otherFn);
     if (!other) continue;
     if (!compatible([...pair.calls, ...other.calls], [pairFn, otherFn])) continue;
@@ -1317,21 +1317,21 @@ function seatIt(g: G): Draft {
 export function sharedVerbFamilies(): Family[] {
   const F = new FamilySet();
   const PAR = "(parallel)";
-  F.add(PAR, "par.shared.on_off", { weight: 3 }, (g) =>
+  F.add(PAR, "par.shared.on_off", { weight: 5 }, (g) =>
     sharedOnOff(g, { on: "{turn on|switch on|put on|start}", off: "{turn off|switch off|stop|kill}" }),
   );
-  F.add(PAR, "par.shared.open_close", { weight: 2.5 }, (g) => sharedOpenClose(g));
-  F.add(PAR, "par.temp.two_zones", { weight: 1.5 }, (g) => twoZones(g));
-  F.add(PAR, "par.shared.set_to", { weight: 1 }, (g) => setTo(g));
-  F.add(PAR, "par.reasoned", { weight: 1 }, (g) => reasoned(g));
-  F.add(PAR, "par.seat_it", { weight: 0.4 }, (g) => seatIt(g));
-  F.add(PAR, "par.shared.two_windows", { weight: 0.8 }, (g) => twoWindows(g));
-  F.add(PAR, "par.defrost.both", { weight: 0.8 }, (g) => defrostBoth(g));
-  F.add(PAR, "par.shared.up_down", { weight: 1 }, (g) => upDown(g));
-  F.add(PAR, "par.three", { weight: 3.5 }, (g) => threeClauses(g));
+  F.add(PAR, "par.shared.open_close", { weight: 3 }, (g) => sharedOpenClose(g));
+  F.add(PAR, "par.temp.two_zones", { weight: 1.2 }, (g) => twoZones(g));
+  F.add(PAR, "par.shared.set_to", { weight: 0.8 }, (g) => setTo(g));
+  F.add(PAR, "par.reasoned", { weight: 0.8 }, (g) => reasoned(g));
+  F.add(PAR, "par.seat_it", { weight: 0.35 }, (g) => seatIt(g));
+  F.add(PAR, "par.shared.two_windows", { weight: 0.6 }, (g) => twoWindows(g));
+  F.add(PAR, "par.defrost.both", { weight: 0.7 }, (g) => defrostBoth(g));
+  F.add(PAR, "par.shared.up_down", { weight: 0.8 }, (g) => upDown(g));
+  F.add(PAR, "par.three", { weight: 2.5 }, (g) => threeClauses(g));
   F.add(PAR, "par.terse", { weight: 2.5 }, (g) => terseList(g));
-  F.add(PAR, "par.pair_plus", { weight: 1.7 }, (g) => pairPlus(g));
-  F.add(PAR, "par.contrast", { weight: 1.2 }, (g) => contrast(g));
+  F.add(PAR, "par.pair_plus", { weight: 1.5 }, (g) => pairPlus(g));
+  F.add(PAR, "par.contrast", { weight: 1 }, (g) => contrast(g));
   F.add(PAR, "par.audio_it", { weight: 0.5 }, (g) => audioIt(g));
   F.add(PAR, "par.held.both", { held: true, weight: 1, heldWords: ["both the"] }, (g) =>
     sharedOnOff(g, { on: "{turn on|switch on}", off: "{turn off|switch off}" }, true),
