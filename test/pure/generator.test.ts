@@ -154,7 +154,11 @@ describe("generator: contract defaults (§3) as generated", () => {
     const crack = rows("control_window", /\bcrack\b/);
     const half = rows("control_window", /\bhalfway\b/);
     const pairs = all.filter(
-      (x) => /\b(front|back|rear) windows\b/.test(x.input) && x.functions.includes("control_window"),
+      // A child-lock phrase names the rear windows too ("lock the back windows"): not a window move.
+      (x) =>
+        /\b(front|back|rear) windows\b/.test(x.input) &&
+        x.functions.includes("control_window") &&
+        !x.functions.includes("set_window_child_lock"),
     );
     expect(Math.min(crack.length, half.length, pairs.length)).toBeGreaterThan(0);
     for (const r of crack) expect(r.response).toMatch(/'down', 100\)/);
