@@ -48,6 +48,12 @@ export interface RunEvaluationOptions {
   readonly baseline: boolean;
   /** Training rows of the baseline. Default `DEFAULT_TRAIN_PATH`. */
   readonly baselineTrainPath?: string;
+  /**
+   * Training rows to check the datasets against: a dataset some of whose inputs also occur
+   * in training gets a second entry, "<name>, not in training", with only the unseen rows
+   * (a hand-written set can overlap a generator that grew toward it).
+   */
+  readonly overlapTrainPath?: string;
   /** Upper bound of the baseline's training utterances. Default 30,000. */
   readonly baselineMaxUtterances?: number;
   /** Window equivalence profile. Default "lhd" (the contract's default vehicle). */
@@ -178,6 +184,27 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: loaded.error.message } };
     datasets.push({ name: d.name, rows: evenSample(loaded.rows, options.limit) });
     say?.(`dataset ${d.name}: ${datasets.at(-1)?.rows.length} rows (of ${loaded.rows.length})`);
+  }
+
+  if (options.overlapTrainPath) {
+    const train = await loadDataset(options.overlapTrainPath, "train");
+    if (!train.ok)
+      return { ok: false, error: { code: train.error.code, message: `training data: ${train.error.message}` } };
+    const seen = new Set<string>();
+    for (const row of train.rows) {
+      const input = inputOf(row);
+      if (input.ok) seen.add(input.text);
+    }
+    for (const d of [...datasets]) {
+      const unseen = d.rows.filter((row) => {
+        const input = inputOf(row);
+        return !input.ok || !seen.has(input.text);
+      });
+      if (unseen.length < d.rows.length) {
+        datasets.push({ name: `${d.name}, not in training`, rows: unseen });
+        say?.(`dataset ${d.name}: ${d.rows.length - unseen.length} inputs also occur in training`);
+      }
+    }
   }
 
   const systems: Predictor[] = [];

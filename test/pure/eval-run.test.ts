@@ -176,6 +176,31 @@ describe("runEvaluation", () => {
       baselineTrainPath: trainPath,
     });
     expect(limited.ok && limited.value.runs[0]?.scored.items.map((s) => s.item.id)).toEqual(["d1", "d3"]);
+
+    // A dev row whose normalized input also occurs in training is reported apart as well.
+    const overlapPath = join(dir, "overlap.jsonl");
+    await writeFile(
+      overlapPath,
+      jsonl([
+        { id: "o1", query: "Tell me a joke!", response: "<nexa_20>()<nexa_end>" },
+        { id: "o2", query: "tell me a story", response: "<nexa_20>()<nexa_end>" },
+      ]),
+    );
+    const overlap = await runEvaluation({
+      datasets: [
+        { name: "dev", path: overlapPath },
+        { name: "heldout", path: heldPath },
+      ],
+      outDir: join(dir, "out-overlap"),
+      baseline: true,
+      baselineTrainPath: trainPath,
+      overlapTrainPath: trainPath,
+    });
+    expect(overlap.ok).toBe(true);
+    if (!overlap.ok) return;
+    const byDataset = new Map(overlap.value.runs.map((r) => [r.dataset, r.scored.items.map((s) => s.item.id)]));
+    expect([...byDataset.keys()]).toEqual(["dev", "heldout", "dev, not in training"]);
+    expect(byDataset.get("dev, not in training")).toEqual(["o2"]);
   });
 
   it("fails clearly without a system, a dataset, a readable file or a loadable model", async () => {

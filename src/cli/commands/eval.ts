@@ -59,13 +59,17 @@ export function registerEval(program: Command, out: Output): void {
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
       throw new CliError("--limit must be a positive integer", ExitCode.badConfig);
     const threads = threadsFrom(opts);
+    const trainPath = fromRoot(opts.train ?? DEFAULT_TRAIN_PATH);
+    // The overlap check needs the generated training split; without it the report says so.
+    if (!existsSync(trainPath)) out.stderr(`no training data at ${trainPath}: overlap with training not checked\n`);
     const result = await runEvaluation({
       ...(opts.model ? { modelPath: opts.model } : {}),
       modelOptions: { ...(threads !== undefined ? { threads } : {}), constrained: opts.constrained === true },
       datasets,
       outDir: fromRoot(opts.out),
       baseline: opts.baseline,
-      baselineTrainPath: fromRoot(opts.train ?? DEFAULT_TRAIN_PATH),
+      baselineTrainPath: trainPath,
+      ...(existsSync(trainPath) ? { overlapTrainPath: trainPath } : {}),
       ...(limit !== undefined ? { limit } : {}),
       onProgress: (m) => out.stderr(`${m}\n`),
     });
