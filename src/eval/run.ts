@@ -25,6 +25,8 @@ export const DEFAULT_TRAIN_PATH = "models/vehicle-v1/pipeline/work/data/train.js
 export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   { name: "held-out families (generated)", path: "models/vehicle-v1/pipeline/work/data/heldout.jsonl" },
   { name: "dev natural (hand-written)", path: "models/vehicle-v1/eval/dev-natural.jsonl" },
+  // Written later from the contract alone, by someone who had not read the generator.
+  { name: "dev natural 2 (contract only)", path: "models/vehicle-v1/eval/dev-natural-2.jsonl" },
 ];
 
 export interface EvalDatasetSpec {

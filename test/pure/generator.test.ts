@@ -195,15 +195,19 @@ describe("generator: contract defaults (§3) as generated", () => {
   });
 });
 
-describe("hand-written dev set", () => {
-  const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval/dev-natural.jsonl"), "utf8")
+describe.each([
+  { file: "dev-natural.jsonl", asrNoise: 30 },
+  { file: "dev-natural-2.jsonl", asrNoise: 25 },
+])("hand-written dev set $file", ({ file, asrNoise }) => {
+  const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
     .trim()
     .split("\n")
     .map((l) => JSON.parse(l) as { id: string; query: string; response: string; category: string });
 
-  it("has at least 220 lines with unique ids, each parsing and binding in canonical form", () => {
+  it("has at least 220 lines with unique ids and queries, each parsing and binding in canonical form", () => {
     expect(lines.length).toBeGreaterThanOrEqual(220);
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+    expect(new Set(lines.map((l) => l.query)).size).toBe(lines.length);
     for (const l of lines) {
       const calls = bind(l.response);
       expect(renderResponse(calls), l.id).toBe(l.response);
@@ -215,7 +219,7 @@ describe("hand-written dev set", () => {
     const fns = new Set(lines.flatMap((l) => bind(l.response).map((c) => c.name)));
     for (const f of registry.functions) expect(fns.has(f.name), f.name).toBe(true);
     expect(lines.filter((l) => bind(l.response).length >= 2).length).toBeGreaterThanOrEqual(25);
-    expect(lines.filter((l) => l.category === "asr_noise").length).toBeGreaterThanOrEqual(30);
+    expect(lines.filter((l) => l.category === "asr_noise").length).toBeGreaterThanOrEqual(asrNoise);
     expect(lines.filter((l) => l.response === "<nexa_20>()<nexa_end>").length).toBeGreaterThanOrEqual(50);
   });
 
@@ -225,7 +229,9 @@ describe("hand-written dev set", () => {
       const n = normalizeTranscript(l.query);
       return n.ok && generated.has(n.text);
     });
-    // Short commands ("fan off") can coincide; the set must stay mostly unseen.
+    // Short commands ("fan off") can coincide. This sample is small; on the full generated
+    // set about a third of dev-natural coincides, which is why `octopus-agent eval` also
+    // reports each dev set on its rows that are not in training.
     expect(overlap.length / lines.length).toBeLessThan(0.15);
   });
 });
