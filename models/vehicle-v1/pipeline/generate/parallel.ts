@@ -12,7 +12,6 @@
  */
 import { normalizeTranscript } from "../../../../src/text/normalize.js";
 import { type CallSpec, COMMAND_FUNCTIONS, call, enumValues } from "./calls.js";
-import { catalogue } from "./families/index.js";
 import { cmd, type Draft, type Family, FamilySet } from "./families/types.js";
 import { D, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
 import { Rng } from "./prng.js";
@@ -408,14 +407,17 @@ function twoZones(g: G): Draft {
 
 // ------------------------------------------------------------------ clauses from the training families
 
+/** The catalogue's single-command families, handed in by `sharedVerbFamilies` (no import cycle). */
+let commandFamilies: ReadonlyMap<string, readonly Family[]> | undefined;
 let trainByFn: Map<string, readonly Family[]> | undefined;
 let twoCallFams: readonly Family[] | undefined;
 
 /** Training (never held-out) single-command families per function, from the catalogue. */
 function trainFamilies(fn: string): readonly Family[] {
   if (!trainByFn) {
+    if (!commandFamilies) throw new Error("sharedVerbFamilies() must run before clauses are composed");
     trainByFn = new Map();
-    for (const [f, list] of catalogue().commands)
+    for (const [f, list] of commandFamilies)
       trainByFn.set(
         f,
         list.filter((x) => !x.held),
@@ -1314,7 +1316,10 @@ function seatIt(g: G): Draft {
 }
 
 /** Families whose one phrase names several functions (or one function twice), or that compose clauses themselves. */
-export function sharedVerbFamilies(): Family[] {
+export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family[]>): Family[] {
+  commandFamilies = commands;
+  trainByFn = undefined;
+  twoCallFams = undefined;
   const F = new FamilySet();
   const PAR = "(parallel)";
   F.add(PAR, "par.shared.on_off", { weight: 5 }, (g) =>

@@ -39,6 +39,6 @@ export function catalogue(): FamilyCatalogue {
     if (!list.some((f) => !f.held)) throw new Error(`no training family phrases ${fn}`);
     if (!list.some((f) => f.held)) throw new Error(`no held-out family phrases ${fn}`);
   }
-  const shared = sharedVerbFamilies();
+  const shared = sharedVerbFamilies(commands);
   return { commands, shared, negatives, all: [...F.all, ...shared] };
 }
