@@ -4,7 +4,8 @@
  * the signal's grid, or VAL_ labels) are encoded here; canmatrix encodes the same raw values
  * with its own bit placement and decodes our bytes with its own scaling. Bytes and physical
  * values must agree. E2E-protected frames from `framesFor` are checked against an independent
- * Python CRC. CI installs python3-canmatrix (.ci/install-can.sh); without it this file skips.
+ * Python CRC. CI installs python3-canmatrix (.ci/install-can.sh); without it this file fails
+ * with the install hint.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

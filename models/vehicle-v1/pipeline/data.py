@@ -58,6 +58,50 @@ def tokenizer_corpus(rows: list[dict]) -> Counter:
     return texts
 
 
+# Words that carry an argument or a polarity: never replaced by an unknown word.
+_KEEP = set(
+    "on off up down open close closed shut tilt driver driver's passenger passenger's rear front back "
+    "left right face feet windshield windscreen max maximum min minimum low medium high full halfway "
+    "all every each both window windows mm degrees degree celsius fahrenheit percent warmer cooler "
+    "hotter colder louder quieter more less bit little lot much way too not don't no never stop start "
+    "mute unmute auto manual level setting activate deactivate disable enable raise lower drop cold "
+    "hot freezing hands home forget out air".split()
+)
+
+
+def unknown_word_copies(rows: list[dict], rate: float, seed: int, min_functions: int = 8) -> list[dict]:
+    """Copies of about `rate` of the rows with one generic word (a verb or filler used across
+    at least `min_functions` functions, e.g. "turn", "set", "please") replaced by a made-up
+    word: the model learns to read the function from the rest of the sentence, as it must
+    for a verb it never saw ("aerate my seat", "power up the AC"). Argument words are kept,
+    so every copy keeps its label."""
+    fn_words: dict[str, set] = {}
+    for r in rows:
+        if r.get("category") in ("single", "asr_noise"):
+            for w in set(r["input"].split()):
+                fn_words.setdefault(w, set()).add(r["functions"][0])
+    generic = {
+        w
+        for w, fns in fn_words.items()
+        if len(fns) >= min_functions and w not in _KEEP and re.fullmatch(r"[a-z']{3,}", w)
+    }
+    rng = random.Random(seed)
+    consonants, vowels = "bcdfgklmnprstvz", "aeiou"
+    out = []
+    for r in rows:
+        if rng.random() >= rate:
+            continue
+        words = r["input"].split()
+        spots = [i for i, w in enumerate(words) if w in generic]
+        if not spots:
+            continue
+        i = rng.choice(spots)
+        made_up = "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(2, 3)))
+        words[i] = made_up
+        out.append({**r, "input": " ".join(words), "family": r.get("family", "") + "+unknown_word"})
+    return out
+
+
 def encode_prompt(tok: Tokenizer, reg: Registry, query: str) -> list[int]:
     return tok.encode_prompt(reg.prompt_prefix, query, reg.prompt_suffix)
 

@@ -30,7 +30,15 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from data import IGNORE, collate, encode_rows, make_batches, read_jsonl, tokenizer_corpus  # noqa: E402
+from data import (  # noqa: E402
+    IGNORE,
+    collate,
+    encode_rows,
+    make_batches,
+    read_jsonl,
+    tokenizer_corpus,
+    unknown_word_copies,
+)
 from evaluate import evaluate  # noqa: E402
 from model import LlamaModel, ModelConfig  # noqa: E402
 from registry import load_registry  # noqa: E402
@@ -56,6 +64,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--batch-tokens", type=int, default=4096, help="approx. tokens per batch")
     ap.add_argument(
         "--threads", type=int, default=1, help="torch threads for element-wise ops (BLAS: OPENBLAS_NUM_THREADS, default 2)"
+    )
+    ap.add_argument(
+        "--unknown-word-rate",
+        type=float,
+        default=0.0,
+        help="add copies of this share of the rows with one generic word made up (data.py)",
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--eval-every-min", type=float, default=10.0)
@@ -99,7 +113,12 @@ def build(a: argparse.Namespace):
         reg.prompt_suffix,
         vocab_size=a.vocab_size,
     )
-    train = encode_rows(train_rows, tok, reg)
+    # The tokenizer learns from the real rows only: a made-up word splits into pieces the way
+    # an unseen word does at run time.
+    extra = unknown_word_copies(train_rows, a.unknown_word_rate, a.seed) if a.unknown_word_rate > 0 else []
+    if extra:
+        print(f"unknown-word copies: {len(extra)} (rate {a.unknown_word_rate})", flush=True)
+    train = encode_rows(train_rows + extra, tok, reg)
     held = encode_rows(held_rows, tok, reg)
     return reg, tok, train, held
 
