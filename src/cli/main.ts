@@ -1,10 +1,11 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env node
 /**
  * The `octopus-agent` command line.
  *
- * The node flag keeps V8's young generation small: the daemon allocates little per
- * utterance, and the default 16 MB semi-spaces cost ~30 MB of RSS on a head unit for no
- * measurable latency (bench/report.md; the RSS target is 150 MB).
+ * Run the daemon as `node --max-semi-space-size=1 …/main.js run` (`npm start` does): V8's
+ * default 16 MB semi-spaces cost ~30 MB of RSS on a head unit for no measurable latency
+ * (bench/report.md; the RSS target is 150 MB). The flag is not in the shebang because
+ * `env -S` is missing from BusyBox, which many Yocto images use.
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
