@@ -65,6 +65,21 @@ export class G {
 
 // ------------------------------------------------------------------ amounts
 
+/** A step amount: unsaid (the contract's default step), "a bit", "a lot", or a number. */
+export type StepAmount = { kind: "none" | "bit" | "lot" | "number"; n: number };
+
+/**
+ * The words of a step amount: nothing, a `bit` phrase, a `lot` phrase, or what `numberForms`
+ * says (a thunk: the number's spelling is drawn only when the amount is a number, so each
+ * family's random stream stays as it was).
+ */
+export function amountWords(g: G, a: StepAmount, bit: string, lot: string, numberForms: () => string): string {
+  if (a.kind === "none") return "";
+  if (a.kind === "bit") return g.x(bit);
+  if (a.kind === "lot") return g.x(lot);
+  return numberForms();
+}
+
 /** "a bit" after a verb phrase: "turn it up a bit". */
 export const BIT_ADV = "{a bit|a little|a little bit|slightly|a touch|a tad|just a bit|just a little}";
 /** "a bit" before a comparative: "a bit louder". */

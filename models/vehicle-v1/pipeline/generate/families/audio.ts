@@ -1,6 +1,16 @@
 /** Phrasing families: adjust_volume, mute_audio. */
 import { call } from "../calls.js";
-import { BIT_ADV, BIT_CMP, D, type G, LOT_ADV, LOT_ADV_DOWN, LOT_CMP } from "../lexicon.js";
+import {
+  amountWords,
+  BIT_ADV,
+  BIT_CMP,
+  D,
+  type G,
+  LOT_ADV,
+  LOT_ADV_DOWN,
+  LOT_CMP,
+  type StepAmount,
+} from "../lexicon.js";
 import { ask, cmd, type FamilySet, stmt } from "./types.js";
 
 const VOL = "adjust_volume";
@@ -27,21 +37,7 @@ function setN(g: G): number {
 const UNIT = "{notches|steps|clicks|points|levels|bars}";
 
 /** up (+1) or down (-1) with an amount: none = 5, bit = 2, lot = 10, number = n. */
-type VolAmount = { kind: "none" | "bit" | "lot" | "number"; n: number };
-
-/**
- * The words after a volume step: nothing, a "bit" adverb, a "lot" phrase, or the number in
- * one of the forms `numberForms` writes (a thunk: it draws the number's spelling only when
- * the amount is a number, so each family's random stream stays as it was).
- */
-function stepTail(g: G, a: VolAmount, bit: string, lot: string, numberForms: () => string): string {
-  if (a.kind === "none") return "";
-  if (a.kind === "bit") return g.x(bit);
-  if (a.kind === "lot") return g.x(lot);
-  return g.x(numberForms());
-}
-
-function volAmount(g: G): VolAmount {
+function volAmount(g: G): StepAmount {
   const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
     k === "none" ? 0.35 : k === "bit" ? 0.25 : k === "lot" ? 0.15 : 0.25,
   );
@@ -58,12 +54,8 @@ export function audioFamilies(F: FamilySet): void {
     const verb = g.x("{turn|put|bring|push}");
     const obj = g.x(AUDIO_NOUN);
     const core = g.chance(0.5) ? `${verb} ${dir} ${obj}` : `${verb} ${obj} ${dir}`;
-    const tail = stepTail(
-      g,
-      a,
-      BIT_ADV,
-      up ? LOT_ADV : LOT_ADV_DOWN,
-      () => `{by ${g.n(a.n)}|${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}|${g.n(a.n)} ${UNIT}}`,
+    const tail = amountWords(g, a, BIT_ADV, up ? LOT_ADV : LOT_ADV_DOWN, () =>
+      g.x(`{by ${g.n(a.n)}|${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}|${g.n(a.n)} ${UNIT}}`),
     );
     return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
@@ -74,12 +66,8 @@ export function audioFamilies(F: FamilySet): void {
     const verb = up ? g.x("{raise|increase|boost|up}") : g.x("{lower|decrease|reduce|drop}");
     // "lower the music/radio" is said as often as "lower the volume"
     const obj = g.chance(0.25) ? g.x("{the music|the radio}") : g.x(VOLUME_NOUN);
-    const tail = stepTail(
-      g,
-      a,
-      BIT_ADV,
-      "{a lot|by a lot|loads|a whole lot}",
-      () => `{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`,
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|by a lot|loads|a whole lot}", () =>
+      g.x(`{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`),
     );
     return cmd(`${verb} ${obj} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
@@ -106,14 +94,7 @@ export function audioFamilies(F: FamilySet): void {
     const adj = up ? "louder" : g.x("{quieter|softer|quieter}");
     const obj = g.x("{it|the music|the radio|the sound|this|the audio}");
     const make = g.x(`{make ${obj}|make ${obj}|go|a}`);
-    const amount =
-      a.kind === "none"
-        ? ""
-        : a.kind === "bit"
-          ? g.x(BIT_CMP)
-          : a.kind === "lot"
-            ? g.x(LOT_CMP)
-            : g.x(`{${g.n(a.n)} ${UNIT}|${g.n(a.n)} ${UNIT}}`);
+    const amount = amountWords(g, a, BIT_CMP, LOT_CMP, () => g.x(`{${g.n(a.n)} ${UNIT}|${g.n(a.n)} ${UNIT}}`));
     const text = make === "a" ? `${amount} ${adj}` : `${make} ${amount} ${adj}`;
     const bare = make === "a" && a.kind === "none";
     return cmd(
@@ -128,12 +109,8 @@ export function audioFamilies(F: FamilySet): void {
     const up = g.chance(0.5);
     const a = volAmount(g);
     const dir = up ? "up" : "down";
-    const tail = stepTail(
-      g,
-      a,
-      BIT_ADV,
-      "{a lot|loads|a whole lot|by a lot}",
-      () => `{${g.n(a.n)}|by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}|by ${g.n(a.n)} ${UNIT}}`,
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|loads|a whole lot|by a lot}", () =>
+      g.x(`{${g.n(a.n)}|by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}|by ${g.n(a.n)} ${UNIT}}`),
     );
     return cmd(
       `${g.x("{turn|put|bring}")} it ${dir} ${tail}`,
@@ -149,14 +126,7 @@ export function audioFamilies(F: FamilySet): void {
     const lead = g.x("{can you|could you|would you|will you|can you please|could you please|is it possible to}");
     if (g.chance(0.25)) {
       // "make it (a bit / much / 3 notches) louder": the amount goes before the comparative
-      const amt =
-        a.kind === "none"
-          ? ""
-          : a.kind === "bit"
-            ? g.x(BIT_CMP)
-            : a.kind === "lot"
-              ? g.x(LOT_CMP)
-              : `${g.n(a.n)} ${g.x(UNIT)}`;
+      const amt = amountWords(g, a, BIT_CMP, LOT_CMP, () => `${g.n(a.n)} ${g.x(UNIT)}`);
       const obj = g.x("{it|the music|the radio|this}");
       return ask(
         `${lead} make ${obj} ${amt} ${up ? "louder" : g.x("{quieter|softer}")}`,
@@ -171,7 +141,9 @@ export function audioFamilies(F: FamilySet): void {
       : g.x(
           "{turn it down|turn down the volume|turn the music down|lower the volume|turn the radio down|turn this down}",
         );
-    const tail = stepTail(g, a, BIT_ADV, "{a lot|by a lot|loads}", () => `{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`);
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|by a lot|loads}", () =>
+      g.x(`{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`),
+    );
     return ask(`${lead} ${verbPhrase} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
 
@@ -270,12 +242,8 @@ export function audioFamilies(F: FamilySet): void {
         : pronoun || g.chance(0.4)
           ? `${verb} ${obj} ${dir}`
           : `${verb} ${dir} ${obj}`;
-    const tail = stepTail(
-      g,
-      a,
-      BIT_ADV_X,
-      "{a lot|loads|a whole lot|by a lot}",
-      () => `{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}|by ${g.n(a.n)} ${UNIT}}`,
+    const tail = amountWords(g, a, BIT_ADV_X, "{a lot|loads|a whole lot|by a lot}", () =>
+      g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}|by ${g.n(a.n)} ${UNIT}}`),
     );
     return cmd(
       `${core} ${tail}`,
@@ -296,7 +264,9 @@ export function audioFamilies(F: FamilySet): void {
       return cmd(text, [vol(-D.volumeStep)], [], false);
     }
     const core = g.chance(0.6) ? `turn ${obj} ${dir}` : `turn ${dir} ${obj}`;
-    const tail = stepTail(g, a, BIT_ADV_X, "{a lot|loads|by a lot}", () => `{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`);
+    const tail = amountWords(g, a, BIT_ADV_X, "{a lot|loads|by a lot}", () =>
+      g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`),
+    );
     return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : [], false);
   });
 
@@ -382,7 +352,7 @@ export function audioFamilies(F: FamilySet): void {
     const core = up
       ? g.x("amplify {the music|the sound|the radio|the audio|the stereo|the speakers}")
       : g.x("soften {the music|the sound|the radio|the audio}");
-    const tail = stepTail(g, a, BIT_ADV, "{a lot|loads}", () => `{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`);
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|loads}", () => g.x(`{by ${g.n(a.n)}|by ${g.n(a.n)} ${UNIT}}`));
     return cmd(`${core} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
 
@@ -423,7 +393,7 @@ export function audioFamilies(F: FamilySet): void {
         return ask(`${lead} ${noun} ${verb} ${dir} to ${g.n(v)}`, [volSet(v)], [v]);
       }
       const a = volAmount(g);
-      const tail = stepTail(g, a, BIT_ADV, "{a lot|by a lot}", () => `{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`);
+      const tail = amountWords(g, a, BIT_ADV, "{a lot|by a lot}", () => g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`));
       return ask(`${lead} ${noun} ${verb} ${dir} ${tail}`, [vol(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
     },
   );

@@ -5,12 +5,14 @@
  */
 import { type CallSpec, call, enumValues, range } from "../calls.js";
 import {
+  amountWords,
   BIT_ADV,
   BIT_CMP,
   D,
   type G,
   LOT_CMP,
   pickZone,
+  type StepAmount,
   type TempPhrase,
   tempPhrase,
   type Zone,
@@ -61,9 +63,7 @@ function objOrIt(zw: { obj: string }): string {
 
 // ------------------------------------------------------------------ temperature steps
 
-type Amt = { kind: "none" | "bit" | "lot" | "number"; n: number };
-
-function tempAmount(g: G): Amt {
+function tempAmount(g: G): StepAmount {
   const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
     k === "none" ? 0.4 : k === "bit" ? 0.2 : k === "lot" ? 0.12 : 0.28,
   );
@@ -84,22 +84,18 @@ function degrees(g: G, n: number): string {
 }
 
 /** Numbers a step phrase says (a single degree may be "a degree", so it is not required). */
-const saidOf = (a: Amt): number[] => (a.kind === "number" && a.n > 1 ? [a.n] : []);
+const saidOf = (a: StepAmount): number[] => (a.kind === "number" && a.n > 1 ? [a.n] : []);
 
 /** The amount after a verb phrase: "", "a bit", "a lot", "by 3 degrees". */
-function tempTail(g: G, a: Amt): string {
-  if (a.kind === "none") return "";
-  if (a.kind === "bit") return g.x(BIT_ADV);
-  if (a.kind === "lot") return g.x("{a lot|by a lot|loads}");
-  return g.x(`{by ${degrees(g, a.n)}|${degrees(g, a.n)}|by ${g.n(a.n)}}`);
+function tempTail(g: G, a: StepAmount): string {
+  return amountWords(g, a, BIT_ADV, "{a lot|by a lot|loads}", () =>
+    g.x(`{by ${degrees(g, a.n)}|${degrees(g, a.n)}|by ${g.n(a.n)}}`),
+  );
 }
 
 /** The amount before a comparative: "", "a bit", "much", "3 degrees". */
-function tempCmp(g: G, a: Amt): string {
-  if (a.kind === "none") return "";
-  if (a.kind === "bit") return g.x(BIT_CMP);
-  if (a.kind === "lot") return g.x(LOT_CMP);
-  return degrees(g, a.n);
+function tempCmp(g: G, a: StepAmount): string {
+  return amountWords(g, a, BIT_CMP, LOT_CMP, () => degrees(g, a.n));
 }
 
 /**
@@ -131,7 +127,7 @@ function tempPhraseX(g: G, needDegrees: boolean): TempPhrase {
 
 // ------------------------------------------------------------------ fan
 
-function fanAmount(g: G): Amt {
+function fanAmount(g: G): StepAmount {
   const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
     k === "none" ? 0.4 : k === "bit" ? 0.2 : k === "lot" ? 0.15 : 0.25,
   );
@@ -443,8 +439,7 @@ export function climateFamilies(F: FamilySet): void {
     const warm = g.chance(0.5);
     const a = tempAmount(g);
     const adj = warm ? g.x("{warmer|hotter|warmer}") : g.x("{cooler|colder|cooler}");
-    const amount =
-      a.kind === "none" ? "" : a.kind === "bit" ? g.x(BIT_CMP) : a.kind === "lot" ? g.x(LOT_CMP) : degrees(g, a.n);
+    const amount = tempCmp(g, a);
     const obj = zw.named && g.chance(0.6) ? zw.obj : "it";
     const text = obj === "it" ? `make it ${amount} ${adj} ${zw.after}` : `make ${obj} ${amount} ${adj}`;
     return cmd(text, [chg(zone, warm ? a.n : -a.n)], a.kind === "number" && a.n > 1 ? [a.n] : []);
@@ -468,14 +463,7 @@ export function climateFamilies(F: FamilySet): void {
     } else {
       core = g.x(`{turn down ${obj}|turn ${obj} down|{lower|decrease|reduce|drop} ${obj}}`);
     }
-    const tail =
-      a.kind === "none"
-        ? ""
-        : a.kind === "bit"
-          ? g.x(BIT_ADV)
-          : a.kind === "lot"
-            ? g.x("{a lot|by a lot|loads}")
-            : g.x(`{by ${degrees(g, a.n)}|${degrees(g, a.n)}|by ${g.n(a.n)}}`);
+    const tail = tempTail(g, a);
     const where = zw.named && !named ? zw.after : "";
     return cmd(
       g.chance(0.5) ? `${core} ${tail} ${where}` : `${core} ${where} ${tail}`,
@@ -492,8 +480,7 @@ export function climateFamilies(F: FamilySet): void {
     const adj = warm ? g.x("{warmer|hotter}") : g.x("{cooler|colder}");
     const k = g.int(0, 2);
     if (k === 0) {
-      const amount =
-        a.kind === "none" ? "" : a.kind === "bit" ? g.x(BIT_CMP) : a.kind === "lot" ? g.x(LOT_CMP) : degrees(g, a.n);
+      const amount = tempCmp(g, a);
       const text =
         zw.named && g.chance(0.5) ? `${zw.bare} ${amount} ${adj}` : `${amount} ${adj} ${zw.after} ${g.x("{please|}")}`;
       return cmd(text, [chg(zone, warm ? a.n : -a.n)], a.kind === "number" && a.n > 1 ? [a.n] : [], false);
@@ -513,14 +500,7 @@ export function climateFamilies(F: FamilySet): void {
     const a = tempAmount(g);
     const o = zw.named ? zoneObjFor(g, zone, zw.obj, warm) : g.x("{it|things|the car|the cabin|me}");
     const core = warm ? `${g.x("{warm|heat}")} ${o} up` : `cool ${o} down`;
-    const tail =
-      a.kind === "none"
-        ? ""
-        : a.kind === "bit"
-          ? g.x(BIT_ADV)
-          : a.kind === "lot"
-            ? g.x("{a lot|loads}")
-            : g.x(`{${degrees(g, a.n)}|by ${degrees(g, a.n)}}`);
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|loads}", () => g.x(`{${degrees(g, a.n)}|by ${degrees(g, a.n)}}`));
     return cmd(
       `${core} ${tail}`,
       [chg(zone, warm ? a.n : -a.n)],
@@ -597,8 +577,7 @@ export function climateFamilies(F: FamilySet): void {
     const warm = g.chance(0.5);
     const a = tempAmount(g);
     const adj = warm ? g.x("{warmer|hotter}") : g.x("{cooler|colder}");
-    const amount =
-      a.kind === "none" ? "" : a.kind === "bit" ? g.x(BIT_CMP) : a.kind === "lot" ? g.x(LOT_CMP) : degrees(g, a.n);
+    const amount = tempCmp(g, a);
     const o = zw.named ? zw.obj : "it";
     const text = g.x(
       `{{can you|could you|would you} make ${o} ${amount} ${adj}|{can|could} ${o} be ${amount} ${adj}|{can you|could you} ${warm ? "turn the heat up" : "turn the heat down"} ${
@@ -895,16 +874,11 @@ export function climateFamilies(F: FamilySet): void {
       : g.x(
           `{{turn down|lower|decrease|reduce|slow down} ${FAN_NOUN}|turn {the fan|the blower} down|{fan|blower|fan speed} down}`,
         );
-    const tail =
-      a.kind === "none"
-        ? ""
-        : a.kind === "bit"
-          ? g.x(BIT_ADV)
-          : a.kind === "lot"
-            ? g.x("{a lot|by a lot|loads}")
-            : g.x(
-                `{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps|speeds|clicks}|by ${g.n(a.n)} {notches|levels|steps}|${g.n(a.n)}}`,
-              );
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|by a lot|loads}", () =>
+      g.x(
+        `{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps|speeds|clicks}|by ${g.n(a.n)} {notches|levels|steps}|${g.n(a.n)}}`,
+      ),
+    );
     return cmd(`${core} ${tail}`, [fanStep(up ? a.n : -a.n)], a.kind === "number" ? [a.n] : []);
   });
 
@@ -993,13 +967,11 @@ export function climateFamilies(F: FamilySet): void {
     else core = up ? g.x("{more|stronger} fan, please") : g.x("{less|gentler} fan, please");
     const notch = k === 1;
     const tail =
-      notch || k === 2 || a.kind === "none"
+      notch || k === 2
         ? ""
-        : a.kind === "bit"
-          ? g.x(BIT_ADV)
-          : a.kind === "lot"
-            ? g.x("{a lot|by a lot|loads}")
-            : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps|speeds}|by ${g.n(a.n)} {notches|levels|steps}}`);
+        : amountWords(g, a, BIT_ADV, "{a lot|by a lot|loads}", () =>
+            g.x(`{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps|speeds}|by ${g.n(a.n)} {notches|levels|steps}}`),
+          );
     const n = notch || k === 2 ? D.fanStep : a.n;
     return cmd(
       `${core} ${tail}`,
@@ -1074,14 +1046,9 @@ export function climateFamilies(F: FamilySet): void {
           [fanStep(-D.fanStep)],
         );
       const a = fanAmount(g);
-      const tail =
-        a.kind === "none"
-          ? ""
-          : a.kind === "bit"
-            ? g.x(BIT_ADV)
-            : a.kind === "lot"
-              ? g.x("{a lot|loads}")
-              : g.x(`{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps}}`);
+      const tail = amountWords(g, a, BIT_ADV, "{a lot|loads}", () =>
+        g.x(`{by ${g.n(a.n)}|${g.n(a.n)} {notches|levels|steps}}`),
+      );
       return cmd(
         `${g.x(`{wind the fan ${up ? "up" : "down"}|wind ${up ? "up" : "down"} the fan|wind the blower ${up ? "up" : "down"}}`)} ${tail}`,
         [fanStep(up ? a.n : -a.n)],
