@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { Agent } from "../src/agent/agent.js";
 import { SimulatedVehicle } from "../src/agent/vehicle-link.js";
+import { percentile as nearestRank } from "../src/eval/score.js";
 import { ModelRuntime } from "../src/model/runtime.js";
 import { defaultModelPath, packageRoot } from "../src/paths.js";
 import { defaultProfile } from "../src/safety/profile.js";
@@ -24,11 +25,8 @@ const { values } = parseArgs({
   },
 });
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] as number;
-}
+/** Nearest-rank percentile, the definition every latency figure of the project uses (NaN when empty). */
+const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p) ?? Number.NaN;
 
 const devSet = join(packageRoot, "models", "vehicle-v1", "eval", "dev-natural.jsonl");
 let queries: string[];

@@ -11,6 +11,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { getLlama } from "node-llama-cpp";
+import { percentile as nearestRank } from "../src/eval/score.js";
 import { registry } from "../src/registry/index.js";
 
 const DEFAULT_QUERIES = [
@@ -24,9 +25,8 @@ const DEFAULT_QUERIES = [
   "move my seat back a little and turn on the seat heating",
 ];
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
+/** Nearest-rank percentile, the definition every latency figure of the project uses (NaN when empty). */
+const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p) ?? Number.NaN;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -89,9 +89,9 @@ async function main(): Promise<void> {
       avgPromptTokens: +(promptTokens / runs).toFixed(1),
       avgGeneratedTokens: +(genTokens / runs).toFixed(1),
       loadMs: +loadMs.toFixed(0),
-      p50: +quantile(times, 0.5).toFixed(2),
-      p95: +quantile(times, 0.95).toFixed(2),
-      p99: +quantile(times, 0.99).toFixed(2),
+      p50: +percentile(times, 50).toFixed(2),
+      p95: +percentile(times, 95).toFixed(2),
+      p99: +percentile(times, 99).toFixed(2),
     }),
   );
   await context.dispose();

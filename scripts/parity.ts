@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { getLlama, type LlamaModel, type Token } from "node-llama-cpp";
+import { percentile as nearestRank } from "../src/eval/score.js";
 
 interface ParityCase {
   readonly input: string;
@@ -40,10 +41,8 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+/** Nearest-rank percentile, the definition every latency figure of the project uses (NaN when empty). */
+const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p) ?? Number.NaN;
 
 /** The functional-token set hash the exporter wrote into the GGUF metadata. */
 export function functionSetHash(model: LlamaModel): string | undefined {
