@@ -188,8 +188,18 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     say?.(`dataset ${d.name}: ${datasets.at(-1)?.rows.length} rows (of ${loaded.rows.length})`);
   }
 
+  // The overlap check and the baseline usually read the same generated split (~30 MB): once.
+  const trainSplits = new Map<string, ReturnType<typeof loadDataset>>();
+  const loadTrain = (path: string) => {
+    const cached = trainSplits.get(path);
+    if (cached) return cached;
+    const loading = loadDataset(path, "train");
+    trainSplits.set(path, loading);
+    return loading;
+  };
+
   if (options.overlapTrainPath) {
-    const train = await loadDataset(options.overlapTrainPath, "train");
+    const train = await loadTrain(options.overlapTrainPath);
     if (!train.ok)
       return { ok: false, error: { code: train.error.code, message: `training data: ${train.error.message}` } };
     const seen = new Set<string>();
@@ -221,7 +231,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     }
     if (options.baseline) {
       const trainPath = options.baselineTrainPath ?? DEFAULT_TRAIN_PATH;
-      const train = await loadDataset(trainPath, "train");
+      const train = await loadTrain(trainPath);
       if (!train.ok)
         return {
           ok: false,
