@@ -65,8 +65,17 @@ export class G {
 
 // ------------------------------------------------------------------ amounts
 
-/** A step amount: unsaid (the contract's default step), "a bit", "a lot", or a number. */
-export type StepAmount = { kind: "none" | "bit" | "lot" | "number"; n: number };
+/** How a step is said: unsaid (the contract's default step), "a bit", "a lot", or a number. */
+export type Amount = "none" | "bit" | "lot" | "number";
+
+/** Draws how a step is said, by weight. */
+export function amountKind(g: G, weights: Readonly<Record<Amount, number>>): Amount {
+  const kinds: Amount[] = ["none", "bit", "lot", "number"];
+  return g.rng.weighted(kinds, (k) => weights[k]);
+}
+
+/** A step amount and its value. */
+export type StepAmount = { kind: Amount; n: number };
 
 /**
  * The words of a step amount: nothing, a `bit` phrase, a `lot` phrase, or what `numberForms`
@@ -91,13 +100,6 @@ export const LOT_ADV_DOWN = "{a lot|loads|a whole lot|by a lot}";
 export const LOT_CMP = "{much|a lot|way|a whole lot|lots}";
 /** "all the way" for travel. */
 export const ALL_THE_WAY = "{all the way|as far as it goes|as far as it will go|fully}";
-
-export type Amount = "none" | "bit" | "lot" | "number";
-
-export function amountKind(g: G, weights: { none: number; bit: number; lot: number; number: number }): Amount {
-  const kinds: Amount[] = ["none", "bit", "lot", "number"];
-  return g.rng.weighted(kinds, (k) => weights[k]);
-}
 
 // ------------------------------------------------------------------ zones (climate)
 

@@ -1,6 +1,7 @@
 /** Phrasing families: adjust_volume, mute_audio. */
 import { call } from "../calls.js";
 import {
+  amountKind,
   amountWords,
   BIT_ADV,
   BIT_CMP,
@@ -38,9 +39,7 @@ const UNIT = "{notches|steps|clicks|points|levels|bars}";
 
 /** up (+1) or down (-1) with an amount: none = 5, bit = 2, lot = 10, number = n. */
 function volAmount(g: G): StepAmount {
-  const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
-    k === "none" ? 0.35 : k === "bit" ? 0.25 : k === "lot" ? 0.15 : 0.25,
-  );
+  const kind = amountKind(g, { none: 0.35, bit: 0.25, lot: 0.15, number: 0.25 });
   const n = kind === "none" ? D.volumeStep : kind === "bit" ? D.volumeBit : kind === "lot" ? D.volumeLot : stepN(g);
   return { kind, n };
 }

@@ -5,6 +5,7 @@
  */
 import { type CallSpec, call, enumValues, range } from "../calls.js";
 import {
+  amountKind,
   amountWords,
   BIT_ADV,
   BIT_CMP,
@@ -64,9 +65,7 @@ function objOrIt(zw: { obj: string }): string {
 // ------------------------------------------------------------------ temperature steps
 
 function tempAmount(g: G): StepAmount {
-  const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
-    k === "none" ? 0.4 : k === "bit" ? 0.2 : k === "lot" ? 0.12 : 0.28,
-  );
+  const kind = amountKind(g, { none: 0.4, bit: 0.2, lot: 0.12, number: 0.28 });
   const r = range(CHG_T, "temperature_diff");
   const n =
     kind === "none"
@@ -128,9 +127,7 @@ function tempPhraseX(g: G, needDegrees: boolean): TempPhrase {
 // ------------------------------------------------------------------ fan
 
 function fanAmount(g: G): StepAmount {
-  const kind = g.rng.weighted(["none", "bit", "lot", "number"] as const, (k) =>
-    k === "none" ? 0.4 : k === "bit" ? 0.2 : k === "lot" ? 0.15 : 0.25,
-  );
+  const kind = amountKind(g, { none: 0.4, bit: 0.2, lot: 0.15, number: 0.25 });
   const n = kind === "none" ? D.fanStep : kind === "bit" ? D.fanBit : kind === "lot" ? D.fanLot : g.int(1, 4);
   return { kind, n };
 }
