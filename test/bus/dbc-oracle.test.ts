@@ -20,12 +20,12 @@ import type { Target } from "../../src/core/types.js";
 const PYTHON = "/usr/bin/python3"; // Debian's modules are for Debian's python, not a pyenv one first on PATH
 const ORACLE = fileURLToPath(new URL("./oracle/canmatrix_oracle.py", import.meta.url));
 const probe = spawnSync(PYTHON, ["-c", "import canmatrix.formats"], { encoding: "utf8" });
-const haveCanmatrix = probe.status === 0;
 /** Why the oracle cannot run; the test fails with it (a missing install step must turn CI red). */
-const canmatrixMissing = haveCanmatrix
-  ? undefined
-  : `${PYTHON} cannot import canmatrix (${(probe.stderr || String(probe.error)).trim().split("\n").pop()}). ` +
-    "Install the test peers first: bash .ci/install.sh (python3-canmatrix, python3-lxml).";
+const canmatrixMissing =
+  probe.status === 0
+    ? undefined
+    : `${PYTHON} cannot import canmatrix (${(probe.stderr || String(probe.error)).trim().split("\n").pop()}). ` +
+      "Install the test peers first: bash .ci/install.sh (python3-canmatrix, python3-lxml).";
 
 const db = loadVehicleDb();
 const CASES_PER_MESSAGE = 60;
