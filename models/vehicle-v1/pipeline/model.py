@@ -30,6 +30,9 @@ class ModelConfig:
     rope_base: float = 10000.0
     max_seq_len: int = 512
     tied: bool = False
+    # Residual dropout (on the embedding and on each attention/FFN output) while training only;
+    # llama.cpp has no dropout and needs none: at inference the layer is the identity.
+    dropout: float = 0.0
 
     @property
     def head_dim(self) -> int:
@@ -113,10 +116,11 @@ class Block(nn.Module):
         self.attn = Attention(cfg)
         self.ffn_norm = RMSNorm(cfg.dim, cfg.norm_eps)
         self.ffn = FeedForward(cfg)
+        self.dropout = cfg.dropout
 
     def forward(self, x, cos, sin, mask, cache=None):
-        x = x + self.attn(self.attn_norm(x), cos, sin, mask, cache)
-        return x + self.ffn(self.ffn_norm(x))
+        x = x + F.dropout(self.attn(self.attn_norm(x), cos, sin, mask, cache), self.dropout, self.training)
+        return x + F.dropout(self.ffn(self.ffn_norm(x)), self.dropout, self.training)
 
 
 class LlamaModel(nn.Module):
@@ -154,7 +158,7 @@ class LlamaModel(nn.Module):
         `hidden_only`, so training projects only the positions that carry a loss).
         With `caches`, keys/values are appended (decoding)."""
         _, t = tokens.shape
-        x = self.tok_embeddings(tokens)
+        x = F.dropout(self.tok_embeddings(tokens), self.cfg.dropout, self.training)
         cos = self.rope_cos[start_pos : start_pos + t]
         sin = self.rope_sin[start_pos : start_pos + t]
         mask = None

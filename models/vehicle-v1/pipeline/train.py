@@ -58,6 +58,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--epochs", type=float, default=None, help="train this many epochs (deterministic)")
     ap.add_argument("--minutes", type=float, default=None, help="train for this wall-clock budget")
     ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--dropout", type=float, default=0.0, help="residual dropout while training (0 = off)")
     ap.add_argument("--min-lr-ratio", type=float, default=0.05)
     ap.add_argument("--warmup-steps", type=int, default=200)
     ap.add_argument("--weight-decay", type=float, default=0.1)
@@ -125,7 +126,13 @@ def build(a: argparse.Namespace):
 
 def make_model(a: argparse.Namespace, vocab_size: int) -> LlamaModel:
     cfg = ModelConfig(
-        vocab_size=vocab_size, dim=a.dim, n_layers=a.layers, n_heads=a.heads, ffn_dim=a.ffn, tied=a.tied
+        vocab_size=vocab_size,
+        dim=a.dim,
+        n_layers=a.layers,
+        n_heads=a.heads,
+        ffn_dim=a.ffn,
+        tied=a.tied,
+        dropout=a.dropout,
     )
     return LlamaModel(cfg)
 

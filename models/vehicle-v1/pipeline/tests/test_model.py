@@ -48,6 +48,19 @@ class DecodingTest(unittest.TestCase):
                         break
             self.assertEqual(out, ref)
 
+    def test_dropout_acts_in_training_only(self):
+        torch.manual_seed(0)
+        m = LlamaModel(ModelConfig(vocab_size=50, dim=32, n_layers=2, n_heads=4, ffn_dim=64, dropout=0.3))
+        x = torch.tensor([[1, 5, 7, 9]])
+        m.train()
+        self.assertFalse(torch.equal(m(x), m(x)))  # a fresh mask per call
+        m.eval()
+        self.assertTrue(torch.equal(m(x), m(x)))
+        plain = LlamaModel(ModelConfig(vocab_size=50, dim=32, n_layers=2, n_heads=4, ffn_dim=64))
+        plain.load_state_dict(m.state_dict())  # same weights: dropout adds no parameters
+        plain.eval()
+        self.assertTrue(torch.allclose(plain(x), m(x)))
+
     def test_tied_model_has_no_output_matrix(self):
         m = LlamaModel(ModelConfig(vocab_size=50, dim=32, n_layers=1, n_heads=4, ffn_dim=64, tied=True))
         self.assertIsNone(m.output)
