@@ -342,6 +342,53 @@ export function audioFamilies(F: FamilySet): void {
     );
   });
 
+  // Modal phrasings in training words: "it should be a bit louder", "this song could be
+  // quieter", "can it come down a bit", "any chance the radio could go up". The held-out
+  // .should_be/.could_go families keep their own noun+modal order ("the music should be",
+  // "could the volume go"), which these never use.
+  F.add(VOL, "volume.modal.be", { weight: 2 }, (g) => {
+    const up = g.chance(0.5);
+    const kind = g.rng.weighted(["none", "bit", "lot"] as const, (k) => (k === "none" ? 0.5 : k === "bit" ? 0.3 : 0.2));
+    const n = kind === "none" ? D.volumeStep : kind === "bit" ? D.volumeBit : D.volumeLot;
+    const amt = kind === "none" ? "" : kind === "bit" ? g.x(BIT_CMP) : g.x(LOT_CMP);
+    const subj = g.x(
+      "{it|this|that|this song|this track|the tunes|the stereo|the speakers|the podcast|the news|the song}",
+    );
+    const modal = g.x("{should|could|needs to|ought to|has to|must|could probably|might want to}");
+    const adj = up ? "louder" : g.x("{quieter|softer}");
+    const lead = g.x("{|I think|I feel like|maybe|honestly,|hmm,}");
+    return stmt(`${lead} ${subj} ${modal} be ${amt} ${adj}`, [vol(up ? n : -n)]);
+  });
+
+  F.add(VOL, "volume.modal.go", { weight: 2 }, (g) => {
+    const up = g.chance(0.5);
+    const dir = up ? "up" : "down";
+    const verb = up ? "go" : g.x("{go|come}");
+    const k = g.int(0, 2);
+    if (k === 0 && g.chance(0.35)) {
+      const v = setN(g);
+      return ask(
+        `${g.x("{could|can}")} ${g.x("{it|this|the tunes|the stereo}")} ${verb} ${dir} to ${g.n(v)}`,
+        [volSet(v)],
+        [v],
+      );
+    }
+    const a = volAmount(g);
+    const tail = amountWords(g, a, BIT_ADV, "{a lot|by a lot}", () => g.x(`{by ${g.n(a.n)}|${g.n(a.n)} ${UNIT}}`));
+    const said = a.kind === "number" ? [a.n] : [];
+    if (k === 2) {
+      // "any chance the radio could come down a bit", "is it possible for the music to go up"
+      const noun = g.x("{the music|the radio|the volume|the sound|this|it}");
+      const text =
+        noun === "it" || noun === "this" || g.chance(0.5)
+          ? `any chance ${noun} could ${verb} ${dir} ${tail}`
+          : `is it possible for ${noun} to ${verb} ${dir} ${tail}`;
+      return ask(text, [vol(up ? a.n : -a.n)], said);
+    }
+    const subj = g.x("{it|this|that|the tunes|the stereo|this song|the speakers}");
+    return ask(`${g.x("{could|can|would}")} ${subj} ${verb} ${dir} ${tail}`, [vol(up ? a.n : -a.n)], said);
+  });
+
   // ---------------------------------------------------------------- held-out volume families
   // Novel: a rarer verb (amplify/soften) or a sentence structure ("the music should be
   // louder", "could the volume come down a bit") over nouns the model knows from training.

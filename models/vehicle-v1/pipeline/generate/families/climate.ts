@@ -711,6 +711,40 @@ export function climateFamilies(F: FamilySet): void {
     return stmt(text, [chg(zone, hot ? -n : n)]);
   });
 
+  // Similes and metaphors, labelled like temp.indirect.*: hot = -2, cold = +2 on the zone
+  // ("it's like a furnace in here", "the back is like the arctic"). The held-out
+  // temp.held.simile keeps its own nouns (sauna, oven, fridge, icebox, ...).
+  F.add(CHG_T, "temp.indirect.simile", { weight: 1.5 }, (g) => {
+    const zone = pickZone(g);
+    const hot = g.chance(0.5);
+    const what = hot
+      ? g.x(
+          "{a furnace|a desert|the Sahara|a steam room|a hot tub|a bakery|a boiler room|a jungle|the tropics|a volcano|a kiln|a microwave|an airing cupboard|a hothouse}",
+        )
+      : g.x(
+          "{the arctic|Antarctica|the North Pole|an igloo|a meat locker|an ice rink|Siberia|a glacier|an ice cave|a snow cave|a cold store|the tundra}",
+        );
+    const where =
+      zone === "driver"
+        ? g.x("{in here|in this car|in the car|up front|in the cabin}")
+        : zone === "passenger"
+          ? g.x("{on the passenger side|on her side|on his side}")
+          : g.x("{back there|in the back|back here|in the back seat}");
+    const k = g.int(0, 3);
+    let text: string;
+    if (k === 0) text = `it's like ${what} ${where}`;
+    else if (k === 1) text = `it feels like ${what} ${where}`;
+    else if (k === 2)
+      text =
+        zone === "driver"
+          ? `${g.x("{this car|the car|the cabin}")} is ${g.x("{like|turning into}")} ${what}`
+          : zone === "passenger"
+            ? `${g.x("{the passenger|my passenger|the front passenger}")} ${g.x("{says|thinks}")} it's like ${what} ${where}`
+            : `${g.x("{the kids|the passengers|everyone}")} ${g.x("{say|think}")} it's like ${what} ${where}`;
+    else text = `it's ${g.x("{basically|practically|turning into|just like}")} ${what} ${where}`;
+    return stmt(text, [chg(zone, hot ? -D.tempStep : D.tempStep)]);
+  });
+
   // A step with a reason or remark; the command's own amount counts (a remark never adds
   // a call): "could you maybe turn the heat up a little on my side, I'm kind of cold".
   F.add(CHG_T, "temp.step.reason", { weight: 2.5 }, (g) => {
@@ -990,6 +1024,25 @@ export function climateFamilies(F: FamilySet): void {
       : stmt(
           g.x(
             "{the {air|airflow|fan} is too weak|the {air|airflow} is {barely|hardly even|not really} {coming out|blowing}|I can barely feel the {fan|air|airflow}|there's {barely|hardly} any air {coming out|coming through}|the fan is {too low|barely doing anything}|that's not enough air}",
+          ),
+          [fanStep(D.fanStep)],
+        ),
+  );
+
+  // Similes and complaints, labelled like fan.indirect.*: too much air = -1, too little = +1
+  // ("it's like a tornado in here", "the fan is a joke"). The held-out fan.held.simile keeps
+  // its own words (wind tunnel, hurricane, gale, feeble, pathetic).
+  F.add(FAN, "fan.indirect.simile", { weight: 1.5 }, (g) =>
+    g.chance(0.55)
+      ? stmt(
+          g.x(
+            "{it's like a {tornado|typhoon|cyclone|leaf blower|storm|sandstorm} in here|it's blowing a storm in here|the fan is blowing a storm|it's like standing in front of a {leaf blower|jet|giant fan}|it feels like a {tornado|storm} in here|the air is like a {tornado|storm}|I feel like I'm in a {storm|tornado}|my hair is flying everywhere from the fan|the fan is roaring like a {jet|storm}}",
+          ),
+          [fanStep(-D.fanStep)],
+        )
+      : stmt(
+          g.x(
+            "{the {fan|airflow|air} is {a joke|wimpy|puny|weak as water|so weak|useless}|the fan's doing nothing|the fan isn't doing anything|the air is a trickle|the fan is barely a breeze|this fan couldn't blow out a candle|I've felt stronger breezes than this fan|the fan is {a whisper|barely a whisper}}",
           ),
           [fanStep(D.fanStep)],
         ),
@@ -1497,7 +1550,7 @@ export function climateFamilies(F: FamilySet): void {
   F.add(AUTO, "auto.off", { weight: 3 }, (g) =>
     cmd(
       g.x(
-        "{{turn|switch} off {auto|automatic} {climate|climate control|mode}|{set|switch|put} {the climate|the climate control} {to|back to|in} manual|manual climate {control|mode|please}|{disable|exit|cancel|leave} {auto climate|automatic climate|climate auto mode}|{auto climate|climate auto|automatic climate} off}",
+        "{{turn|switch} off {auto|automatic} {climate|climate control|mode}|{set|switch|put} {the climate|the climate control} {to|back to|in} manual|manual climate {control|mode|please}|{disable|exit|cancel} {auto climate|automatic climate|climate auto mode}|{auto climate|climate auto|automatic climate} off}",
       ),
       [call(AUTO, { on: false })],
     ),

@@ -586,7 +586,45 @@ export function negativeFamilies(F: FamilySet): void {
   );
   neg(F, "near.negation_reminders", "near_miss", 2.5, (g) =>
     g.x(
-      `{don't {open|close} the {window|windows|sunroof|sunshade}|don't touch the {temperature|volume|windows|seat|fan}|don't change the {temperature|fan speed|seat}|no need to {open the window|turn it up|change anything|mute it}|leave the {music|temperature|fan|seat|sunroof|sunshade} {alone|as it is}|never mind the {windows|AC|music|seat}|forget about the {AC|windows|heating|volume}|I didn't ask you to {open the window|turn it up|mute it|change the temperature|move my seat}|not now|no, don't do that|remind me to {close the windows|turn off the seat heater|check the tire pressure|lock the car} {when I get home|later|tomorrow|when we park}|remember to close the sunroof {when we park|later|before it rains}|I'll {open the window|turn it up|change it} myself|I'll do it myself|it's fine as it is|everything's fine|it's perfect as it is|${g.pick(RELATIVES)} says the music is fine|${g.pick(RELATIVES)} always turns the music up|${g.pick(RELATIVES)} hates when I open the window|I usually keep it at ${g.int(65, 75)} at home}`,
+      `{don't {open|close} the {window|windows|sunroof|sunshade}|don't touch the {temperature|volume|windows|seat|fan}|don't change the {temperature|fan speed|seat}|no need to {open the window|turn it up|change anything|mute it}|leave the {music|temperature|fan|seat|sunroof|sunshade} {alone|as it is}|never mind the {windows|AC|music|seat}|forget about the {AC|windows|heating|volume}|I didn't ask you to {open the window|turn it up|change the temperature|move my seat}|not now|no, don't do that|remind me to {close the windows|turn off the seat heater|check the tire pressure|lock the car} {when I get home|later|tomorrow|when we park}|remember to close the sunroof {when we park|later|before it rains}|I'll {open the window|turn it up|change it} myself|I'll do it myself|it's fine as it is|everything's fine|it's perfect as it is|${g.pick(RELATIVES)} says the music is fine|${g.pick(RELATIVES)} always turns the music up|${g.pick(RELATIVES)} hates when I open the window|I usually keep it at ${g.int(65, 75)} at home}`,
+    ),
+  );
+
+  // Past-tense reports of what someone did to the car are not commands ("the valet left the
+  // sunroof open at the hotel", "we kept the windows down the whole trip"). Subjects and
+  // verbs differ from the held-out near.held.narration (my wife/son/... turned/opened/...).
+  neg(F, "near.narration", "near_miss", 1.5, (g) => {
+    const when = g.x(
+      "{a minute ago|earlier today|at the petrol station|at the gas station|last week|when we stopped|while I was out|while I was paying|while I was in the shop|on the drive over|at the weekend|on Sunday|the other day|during the service|when they cleaned it|before lunch|when I lent them the car||}",
+    );
+    const tail = g.x(
+      "{|||, no idea why|, apparently|, I think|, for some reason|, which was weird|, just so you know}",
+    );
+    if (g.chance(0.3)) {
+      // first person: "I had the heat on all morning"
+      const did = g.x(
+        `{I had the heat on|I kept the AC on|I left the seat heater on|I had the windows down|I had the music really loud|I ran the fan on max|I had the sunroof open|I had the temperature on ${g.int(17, 27)}|I kept the recirculation on|I had the defroster going|we kept the windows down|we had the sunroof open|we had the music up loud|we left the AC running|we had the heat blasting|we drove with the windows open|I was driving with the window cracked|I was sitting with the seat heater on|I used to keep the temperature at ${g.int(65, 75)}|I always had the volume at ${g.int(10, 30)} in my old car}`,
+      );
+      const span = g.x(
+        `{all morning|the whole way|all day yesterday|the entire trip|for hours last night|on the way to work|the whole drive|all the way to ${g.pick(CITIES)}|on the motorway|last summer|on the way back}`,
+      );
+      return `${did} ${did.startsWith("I used") || did.startsWith("I always") ? "" : span}${tail}`;
+    }
+    const who = g.x(
+      "{the valet|the mechanic|the previous driver|the last driver|the guy at the car wash|the rental guy|the dealer|someone|my colleague|my girlfriend|my boyfriend|my partner|my roommate|my flatmate|my grandma|my grandad|my uncle|my aunt|my cousin|my mother-in-law|my boss|our neighbour|our babysitter|the nanny|he|she|they}",
+    );
+    const did = g.x(
+      `{put the heat on|put the AC on full|put the seat heater on|put the radio on|set the temperature to ${g.int(16, 28)}|set the fan to ${g.int(1, 7)}|set the volume to ${g.int(5, 40)}|cranked the music|cranked the heat up|cranked up the AC|lowered the windows|lowered the volume|raised the temperature|raised all the windows|left the sunroof open|left the windows down|left the seat heater on|left the AC running|left the fan on max|left the child lock on|had the heat on|had the music blasting|had the fan on full|rolled down the windows|rolled the window down|rolled up all the windows|shut the sunroof|shut all the windows|bumped the volume up|bumped the temperature up|messed with the climate settings|fiddled with the fan|played with the seat settings|moved my seat|pushed my seat all the way back|reclined my seat|pulled the sunshade shut|killed the AC|knocked the fan down|dropped the temperature|hit the defrost button|put the child lock on|put the recirculation on|cracked the sunroof}`,
+    );
+    return `${who} ${did} ${when}${tail}`;
+  });
+
+  // Questions about consequences or advice, not requests ("is it bad to leave the seat
+  // heater on all day", "will the windows fog up if I switch off the AC"). Wording differs
+  // from the held-out near.held.hypothetical (what happens if, would it be, suppose, ...).
+  neg(F, "near.consequence", "near_miss", 2, (g) =>
+    g.x(
+      `{is it bad {if I|to} {leave the seat heater on all day|run the AC with the windows open|keep the recirculation on all the time|drive with the sunroof open|use the defroster a lot|keep the fan on max|blast the heat|sit with the heated seat on for hours}|does it {hurt|drain|wear out|kill} the battery {to|if I} {leave the fan running|use the seat heaters|run the AC while parked|keep the music on with the engine off|leave the heated steering wheel on}|will the windows fog {up |}if I {switch off the AC|keep recirculation on|close all the windows|switch off the defroster|keep the fan low}|do you think I should {get the windows tinted|use the AC more|keep the windows shut on the motorway|leave the sunroof cracked in the heat|keep the child lock on all the time|use the seat heater for my back}|is it okay to leave the {seat heater|AC|heated steering wheel|fan|child lock|radio|defroster} on {overnight|while I'm parked|for the whole trip|all day|when I'm not in the car}|can you {hurt|damage|wear out|break} the {window motor|sunroof motor|fan|blower|compressor|seat motor} by {using it too much|opening and closing it a lot|running it on max|moving it all the time}|how bad is it to {drive with the windows down|keep the AC on max|leave the sunroof open in the rain|have the music that loud}|is it safe to {drive with the windows down in the rain|keep the seat heater on while pregnant|sleep in the car with the AC on|drive with the sunroof open on the motorway}|does running the {heat|AC|seat heaters|fan} {use|burn} more fuel|will the battery die if I leave the {radio|fan|seat heater|AC} on with the engine off|could opening the sunroof {make it louder|hurt the car|let rain in}|does the sunroof leak if I leave it tilted|is it normal for the windows to fog up when I {switch off the fan|close them|get in}|will my seat heater burn me if I {leave it on|put it on high}|does the AC work better with the windows {up|shut}}`,
     ),
   );
 
