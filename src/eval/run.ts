@@ -27,6 +27,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   { name: "dev natural (hand-written)", path: "models/vehicle-v1/eval/dev-natural.jsonl" },
   // Written later from the contract alone, by someone who had not read the generator.
   { name: "dev natural 2 (contract only)", path: "models/vehicle-v1/eval/dev-natural-2.jsonl" },
+  // A third, written from the contract alone after the shipped model was chosen, so no
+  // training or model choice has seen it.
+  { name: "dev natural 3 (contract only)", path: "models/vehicle-v1/eval/dev-natural-3.jsonl" },
 ];
 
 export interface EvalDatasetSpec {
