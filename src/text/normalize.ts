@@ -19,7 +19,13 @@
  *   "set it to 70"), "two"/"to" before "loud/much/bright..." -> "too", "four" before
  *   "me/us/you..." -> "for", "to"/"for" before a counted unit ("to degrees warmer",
  *   "for notches") -> 2 / 4, a value after "to" ("set the fan to to" / "to for") -> 2 / 4.
- *   "to", "too" and "for" otherwise stay words.
+ *   "to", "too" and "for" otherwise stay words. After "by" a lone homophone is the step
+ *   ("volume down by for" -> "by 4").
+ * - other words a recognizer writes for a control word, only in a context that leaves no
+ *   doubt: "of" for "off" after turn/switch/shut/power or at the end of a command that names
+ *   something switchable ("seat ventilation of", "turn the fan of please"); "write" for
+ *   "right" beside window/side/seat or after rear/front ("rear write window"); "have way"
+ *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way").
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -194,12 +200,130 @@ function mergeWords(words: readonly string[]): string[] {
     if (w === "per" && next === "cent") {
       out.push("percent");
       i++;
-    } else if (w === "half" && next === "way") {
+    } else if ((w === "half" || (w === "have" && misheardHalfway(out, words[i + 2]))) && next === "way") {
       out.push("halfway");
       i++;
     } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
       out.push("ac");
       i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** Verbs after which "of" can only be "off" ("turn of the fan"). */
+const OFF_VERBS = new Set([
+  "turn",
+  "turns",
+  "turned",
+  "turning",
+  "switch",
+  "switches",
+  "switched",
+  "switching",
+  "shut",
+  "shuts",
+  "shutting",
+  "power",
+  "powered",
+  "powering",
+]);
+/**
+ * Things a driver switches off, after which a final "of" was "off" ("seat ventilation of").
+ * A closed list on purpose: "what is it made of", "I'm tired of" keep their "of".
+ */
+const SWITCHABLE = new Set([
+  "ac",
+  "aircon",
+  "conditioning",
+  "conditioner",
+  "fan",
+  "fans",
+  "blower",
+  "heater",
+  "heaters",
+  "heating",
+  "heat",
+  "warmer",
+  "warmers",
+  "ventilation",
+  "cooling",
+  "defroster",
+  "defrost",
+  "demister",
+  "defogger",
+  "recirculation",
+  "recirc",
+  "auto",
+  "mode",
+  "climate",
+  "control",
+  "radio",
+  "music",
+  "audio",
+  "sound",
+  "stereo",
+  "mute",
+  "lock",
+  "locks",
+  "it",
+  "them",
+  "everything",
+]);
+/** Words that may follow a final command word without changing what it was. */
+const COURTESY_TAIL = new Set(["please", "thanks", "now", "cheers", "mate", "car", "octopus"]);
+/** "rear write window": "write" beside these was "right". */
+const RIGHT_BEFORE = new Set([
+  "window",
+  "windows",
+  "side",
+  "seat",
+  "seats",
+  "zone",
+  "hand",
+  "passenger",
+  "rear",
+  "front",
+]);
+const RIGHT_AFTER = new Set(["rear", "front", "back"]);
+/** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
+const HALFWAY_FOLLOWERS = new Set(["open", "down", "up", "closed", "shut", "and", "then", ...COURTESY_TAIL]);
+const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would", "to"]);
+
+function misheardHalfway(before: readonly string[], after: string | undefined): boolean {
+  const prev = before[before.length - 1];
+  return (
+    prev !== undefined &&
+    !HALFWAY_NOT_AFTER.has(prev) &&
+    (after === undefined || HALFWAY_FOLLOWERS.has(after) || after === "thank")
+  );
+}
+
+/** Whether only courtesy words ("please", "thank you") follow index i. */
+function endsAfter(words: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (COURTESY_TAIL.has(w)) continue;
+    if (w === "thank" && words[j + 1] === "you" && j + 2 >= words.length) return true;
+    return false;
+  }
+  return true;
+}
+
+/** "of" -> "off", "write" -> "right" where a recognizer misheard a control word (see the module comment). */
+function repairMisheardWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const prev = out[out.length - 1];
+    const next = words[i + 1];
+    if (w === "of" && prev !== undefined && (OFF_VERBS.has(prev) || (SWITCHABLE.has(prev) && endsAfter(words, i)))) {
+      out.push("off");
+    } else if (
+      w === "write" &&
+      ((next !== undefined && RIGHT_BEFORE.has(next)) || (prev !== undefined && RIGHT_AFTER.has(prev)))
+    ) {
+      out.push("right");
     } else out.push(w);
   }
   return out;
@@ -215,9 +339,11 @@ function repairSpokenValues(words: readonly string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if ((w === "to" || w === "too") && out[out.length - 1] === "to" && misheardValueAfterTo(next, TO_CONTEXT_AFTER)) {
+    const prev = out[out.length - 1];
+    const valueSlot = prev === "to" || prev === "by";
+    if ((w === "to" || w === "too") && valueSlot && misheardValueAfterTo(next, TO_CONTEXT_AFTER)) {
       out.push("2");
-    } else if (w === "for" && out[out.length - 1] === "to" && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
+    } else if (w === "for" && valueSlot && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
       out.push("4");
     } else if ((w === "to" || w === "too") && next !== undefined && COUNTED_UNITS.has(next)) {
       out.push("2");
@@ -338,7 +464,9 @@ function expandTemperatureUnits(words: readonly string[]): string[] {
 /** Normalizes a transcript for the model (see the module comment). Never throws. */
 export function normalizeTranscript(text: string): NormalizeResult {
   if (text.length > MAX_RAW_CHARS) return tooLong(text.length);
-  const words = convertWordLengths(repairSpokenValues(mergeWords(splitWords(cleanCharacters(text)))));
+  const words = convertWordLengths(
+    repairSpokenValues(repairMisheardWords(mergeWords(splitWords(cleanCharacters(text))))),
+  );
   const tokens = convertNumericLengths(readNumbers(words));
   repairHomophones(tokens);
   const out = expandTemperatureUnits(tokens.map((t) => t.text)).join(" ");
