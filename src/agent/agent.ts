@@ -88,6 +88,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       state: this.link.snapshot(now),
       now,
       memory: this.memory,
+      transcript: input,
     });
     if (!decided.ok)
       return {

@@ -15,6 +15,8 @@ export interface GateContext {
   readonly state: VehicleState;
   readonly now: number;
   readonly memory: GateMemory;
+  /** The normalized transcript the model answered (enables the number-grounding check). */
+  readonly transcript?: string;
 }
 
 export type ResponseDecision =

@@ -146,6 +146,7 @@ export type RejectCode =
   | "invalid_call" // binding failed (rule 1)
   | "out_of_range" // profile range (rule 1/2)
   | "speed_gate" // rule 5/6
+  | "ungrounded_value" // a number neither said by the driver nor a §3 default (model slip)
   | "state_unknown" // a relative step whose current value is unknown
   | "duplicate" // rule 8
   | "rate_limit" // rule 8

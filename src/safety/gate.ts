@@ -8,6 +8,7 @@
  * Per call, in order, against the state as predicted after the calls before it:
  *   1. binding failed (ok:false) or the bound call does not fit the registry -> invalid_call
  *   2. a function that does not actuate (irrelevant_function) -> accepted, no target
+ *   2b. with the transcript: a number with no source in it or in §3     -> ungrounded_value
  *   3. driver/passenger windows resolved to physical windows by handedness
  *   4. speed gates from the registry's `gates` (rules 5-7)            -> speed_gate
  *   5. target from ranges, travel, hearing protection (rules 2-4, §3) -> out_of_range,
@@ -22,6 +23,7 @@ import { type Args, actuations, resolveArgs } from "./actuations.js";
 import { canonicalCallKey, checkBoundArgs } from "./args.js";
 import { ActuationGrant, claimMintKey, type GrantedDecision } from "./authority.js";
 import { floodBlock, type GateMemory, pruneMemory, recordActuation } from "./flood.js";
+import { numbersIn, ungroundedValues } from "./grounding.js";
 import type { VehicleProfile } from "./profile.js";
 import { speedGateBlock } from "./speed-gate.js";
 import { applyTarget, type VehicleState } from "./state.js";
@@ -55,6 +57,12 @@ export interface DecideInput {
   /** The bound calls of one response, in order. */
   readonly results: readonly BindResult[];
   readonly memory: GateMemory;
+  /**
+   * The normalized transcript the model answered. When given, every number in a call must
+   * come from it or from §3 (see grounding.ts); without it (a response typed in by hand)
+   * the check is skipped.
+   */
+  readonly transcript?: string;
 }
 
 export interface DecideOutput {
@@ -77,6 +85,7 @@ export function decide(input: DecideInput): DecideOutput {
   let memory = pruneMemory(input.memory, profile, now);
   const decisions: Decision[] = [];
   const grants: ActuationGrant[] = [];
+  const spoken = input.transcript === undefined ? undefined : numbersIn(input.transcript);
 
   input.results.forEach((result, callIndex) => {
     if (!result.ok) {
@@ -100,6 +109,14 @@ export function decide(input: DecideInput): DecideOutput {
     const actuation = actuations[spec.name];
     if (!spec.actuates || !actuation) {
       decisions.push({ function: spec.name, args, outcome: "accepted", reason: NOT_A_VEHICLE_COMMAND, callIndex });
+      return;
+    }
+
+    const ungrounded = spoken ? ungroundedValues(call, spoken) : [];
+    if (ungrounded.length > 0) {
+      const what = ungrounded.map((u) => `${u.param}=${u.value}`).join(", ");
+      const reason = `The model wrote ${what}, a number the driver did not say and no §3 default; not actuated.`;
+      decisions.push(rejected(spec.name, args, callIndex, "ungrounded_value", reason));
       return;
     }
 
