@@ -52,6 +52,17 @@ describe("octopus-agent decide", () => {
     expect(out.decisions[0].target.mm).toBe(125 + 50);
   });
 
+  it("with --transcript, refuses a number the driver did not say (normalized as the agent does)", async () => {
+    const said = "Move my seat back two centimetres";
+    const slip = await run("decide", "--json", "--transcript", said, "<nexa_2>('driver', 'backward', 200)<nexa_end>");
+    expect(JSON.parse(slip.stdout).decisions[0]).toMatchObject({ outcome: "rejected", code: "ungrounded_value" });
+    const right = await run("decide", "--json", "--transcript", said, "<nexa_2>('driver', 'backward', 20)<nexa_end>");
+    expect(JSON.parse(right.stdout).decisions[0].outcome).toBe("accepted");
+    const empty = await run("decide", "--transcript", "  ", "<nexa_8>(True)<nexa_end>");
+    expect(empty.code).toBe(3);
+    expect(empty.stderr).toMatch(/--transcript: .*no words/);
+  });
+
   it("decides parallel calls in order and shows bind errors per call", async () => {
     const r = await run("decide", "--json", "<nexa_17>('up'); <nexa_99>(); <nexa_0>(volume_diff=30)<nexa_end>");
     const out = JSON.parse(r.stdout);

@@ -4,6 +4,7 @@ import { decideResponse } from "../../agent/decide-response.js";
 import { framesJson } from "../../agent/frames.js";
 import { callsJson, decisionsJson, decisionsTable, framesText, parseErrorJson } from "../../agent/report.js";
 import { initialGateMemory } from "../../safety/gate.js";
+import { normalizeTranscript } from "../../text/normalize.js";
 import { profileFrom, stateFrom } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import { type Output, printJson } from "../output.js";
@@ -13,6 +14,7 @@ interface DecideOptions {
   frames?: boolean;
   state?: string;
   profile?: string;
+  transcript?: string;
 }
 
 export function registerDecide(program: Command, out: Output): void {
@@ -27,10 +29,28 @@ export function registerDecide(program: Command, out: Output): void {
     )
     .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
     .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
+    .option(
+      "--transcript <text>",
+      "what the driver said: every number in a call must come from it or be a §3 default (ungrounded_value)",
+    )
     .action((response: string, opts: DecideOptions) => {
       const profile = profileFrom(opts.profile);
       const state = stateFrom(opts.state, profile);
-      const result = decideResponse(response, { profile, state, now: Date.now(), memory: initialGateMemory() });
+      // Normalized as the agent does, so "two centimetres" is the 20 mm the model would see.
+      const normalized = opts.transcript === undefined ? undefined : normalizeTranscript(opts.transcript);
+      const transcript = normalized?.ok ? normalized.text : undefined;
+      if (normalized && !normalized.ok) {
+        out.stderr(`--transcript: ${normalized.error.message}\n`);
+        process.exitCode = ExitCode.badConfig;
+        return;
+      }
+      const result = decideResponse(response, {
+        profile,
+        state,
+        now: Date.now(),
+        memory: initialGateMemory(),
+        ...(transcript !== undefined ? { transcript } : {}),
+      });
       if (!result.ok) {
         if (opts.json) printJson(out, parseErrorJson(result.error));
         else out.stderr(`response does not parse at ${result.error.position}: ${result.error.message}\n`);
