@@ -270,6 +270,8 @@ const SWITCHABLE = new Set([
   "them",
   "everything",
 ]);
+/** "a big fan of": a person who likes something, not a blower (checked before "fan"). */
+const ADMIRER_BEFORE = new Set(["a", "big", "huge", "massive", "biggest", "real", "true", "no"]);
 /** Words that may follow a final command word without changing what it was. */
 const COURTESY_TAIL = new Set(["please", "thanks", "now", "cheers", "mate", "car", "octopus"]);
 /** "rear write window": "write" beside these was "right". */
@@ -317,7 +319,12 @@ function repairMisheardWords(words: readonly string[]): string[] {
     const w = words[i]!;
     const prev = out[out.length - 1];
     const next = words[i + 1];
-    if (w === "of" && prev !== undefined && (OFF_VERBS.has(prev) || (SWITCHABLE.has(prev) && endsAfter(words, i)))) {
+    const admirer = prev === "fan" && ADMIRER_BEFORE.has(out[out.length - 2] ?? "");
+    if (
+      w === "of" &&
+      prev !== undefined &&
+      (OFF_VERBS.has(prev) || (SWITCHABLE.has(prev) && !admirer && endsAfter(words, i)))
+    ) {
       out.push("off");
     } else if (
       w === "write" &&

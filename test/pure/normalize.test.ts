@@ -187,6 +187,8 @@ const CASES: readonly (readonly [string, string])[] = [
   ["what is it made of", "what is it made of"],
   ["i'm tired of", "i'm tired of"],
   ["the fan of the laptop is loud", "the fan of the laptop is loud"],
+  ["i'm a big fan of", "i'm a big fan of"],
+  ["which band are you a fan of", "which band are you a fan of"],
   ["open the rear write window", "open the rear right window"],
   ["write side seat heating on", "right side seat heating on"],
   ["write a message to mum", "write a message to mum"],
