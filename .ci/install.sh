@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-# Debian packages the tests use as real peers (python3 + numpy for the GGUF writer's own tests).
-apt_packages=(python3 python3-numpy)
+# Debian packages the tests use as real peers; python3-torch + OpenBLAS for the model
+# pipeline's own unit tests (GGUF writer, tokenizer, model: test/pipeline).
+apt_packages=(python3 python3-numpy python3-torch libopenblas0-pthread)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
