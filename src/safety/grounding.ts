@@ -17,6 +17,7 @@
  */
 import type { BoundCall } from "../core/types.js";
 import { registry } from "../registry/index.js";
+import { isNumeric } from "../text/numbers.js";
 
 /**
  * Contract §3, per function and numeric parameter: the values a driver's unsaid amount
@@ -65,7 +66,7 @@ for (const [fn, params] of Object.entries(SPOKEN_DEFAULTS)) {
 export function numbersIn(transcript: string): ReadonlySet<number> {
   const out = new Set<number>();
   for (const word of transcript.split(" ")) {
-    if (/^\d+(\.\d+)?$/.test(word)) out.add(Number(word));
+    if (isNumeric(word)) out.add(Number(word));
   }
   return out;
 }

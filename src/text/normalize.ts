@@ -289,16 +289,12 @@ const RIGHT_BEFORE = new Set([
 ]);
 const RIGHT_AFTER = new Set(["rear", "front", "back"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
-const HALFWAY_FOLLOWERS = new Set(["open", "down", "up", "closed", "shut", "and", "then", ...COURTESY_TAIL]);
+const HALFWAY_FOLLOWERS = new Set(["open", "down", "up", "closed", "shut", "and", "then", "thank", ...COURTESY_TAIL]);
 const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would", "to"]);
 
 function misheardHalfway(before: readonly string[], after: string | undefined): boolean {
   const prev = before[before.length - 1];
-  return (
-    prev !== undefined &&
-    !HALFWAY_NOT_AFTER.has(prev) &&
-    (after === undefined || HALFWAY_FOLLOWERS.has(after) || after === "thank")
-  );
+  return prev !== undefined && !HALFWAY_NOT_AFTER.has(prev) && (after === undefined || HALFWAY_FOLLOWERS.has(after));
 }
 
 /** Whether only courtesy words ("please", "thank you") follow index i. */
@@ -312,6 +308,14 @@ function endsAfter(words: readonly string[], i: number): boolean {
   return true;
 }
 
+/** A final "of" after something switchable ("seat ventilation of"), but not "a big fan of". */
+function switchedOffAtEnd(before: readonly string[], words: readonly string[], i: number): boolean {
+  const device = before[before.length - 1]!;
+  if (!SWITCHABLE.has(device)) return false;
+  if (device === "fan" && ADMIRER_BEFORE.has(before[before.length - 2] ?? "")) return false;
+  return endsAfter(words, i);
+}
+
 /** "of" -> "off", "write" -> "right" where a recognizer misheard a control word (see the module comment). */
 function repairMisheardWords(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -319,12 +323,7 @@ function repairMisheardWords(words: readonly string[]): string[] {
     const w = words[i]!;
     const prev = out[out.length - 1];
     const next = words[i + 1];
-    const admirer = prev === "fan" && ADMIRER_BEFORE.has(out[out.length - 2] ?? "");
-    if (
-      w === "of" &&
-      prev !== undefined &&
-      (OFF_VERBS.has(prev) || (SWITCHABLE.has(prev) && !admirer && endsAfter(words, i)))
-    ) {
+    if (w === "of" && prev !== undefined && (OFF_VERBS.has(prev) || switchedOffAtEnd(out, words, i))) {
       out.push("off");
     } else if (
       w === "write" &&

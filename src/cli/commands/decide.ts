@@ -36,21 +36,20 @@ export function registerDecide(program: Command, out: Output): void {
     .action((response: string, opts: DecideOptions) => {
       const profile = profileFrom(opts.profile);
       const state = stateFrom(opts.state, profile);
-      // Normalized as the agent does, so "two centimetres" is the 20 mm the model would see.
-      const normalized = opts.transcript === undefined ? undefined : normalizeTranscript(opts.transcript);
-      const transcript = normalized?.ok ? normalized.text : undefined;
-      if (normalized && !normalized.ok) {
-        out.stderr(`--transcript: ${normalized.error.message}\n`);
-        process.exitCode = ExitCode.badConfig;
-        return;
+      let transcript: string | undefined;
+      if (opts.transcript !== undefined) {
+        // Normalized as the agent does, so "two centimetres" is the 20 mm the model would see.
+        const normalized = normalizeTranscript(opts.transcript);
+        if (!normalized.ok) {
+          out.stderr(`--transcript: ${normalized.error.message}\n`);
+          process.exitCode = ExitCode.badConfig;
+          return;
+        }
+        transcript = normalized.text;
       }
-      const result = decideResponse(response, {
-        profile,
-        state,
-        now: Date.now(),
-        memory: initialGateMemory(),
-        ...(transcript !== undefined ? { transcript } : {}),
-      });
+      const memory = initialGateMemory();
+      const ctx = { profile, state, now: Date.now(), memory, ...(transcript === undefined ? {} : { transcript }) };
+      const result = decideResponse(response, ctx);
       if (!result.ok) {
         if (opts.json) printJson(out, parseErrorJson(result.error));
         else out.stderr(`response does not parse at ${result.error.position}: ${result.error.message}\n`);
