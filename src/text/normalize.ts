@@ -17,7 +17,7 @@
  * - the homophones a recognizer confuses are repaired where the context is certain:
  *   "two"/"too" before a number or "max/level..." -> "to" ("set it two seventy" ->
  *   "set it to 70"), "two"/"to" before "loud/much/bright..." -> "too", "four" before
- *   "me/us/you..." -> "for", "to"/"for" before a counted unit ("to degrees warmer",
+ *   "me/us/you..." or a seat ("heater four the passenger") -> "for", "to"/"for" before a counted unit ("to degrees warmer",
  *   "for notches") -> 2 / 4, a value after "to" ("set the fan to to" / "to for") -> 2 / 4.
  *   "to", "too" and "for" otherwise stay words. After "by" a lone homophone is the step
  *   ("volume down by for" -> "by 4").
@@ -25,7 +25,10 @@
  *   doubt: "of" for "off" after turn/switch/shut/power or at the end of a command that names
  *   something switchable ("seat ventilation of", "turn the fan of please"); "write" for
  *   "right" beside window/side/seat or after rear/front ("rear write window"); "have way"
- *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way").
+ *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way");
+ *   "hi" for "high" at the end of a level phrase ("seat heating on hi"), "won" for "one"
+ *   after level/setting/to, "buy" for "by" after a direction ("down buy 4"), "al" for "all"
+ *   before "the"/"windows".
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -91,6 +94,18 @@ const TOO_ONLY_FROM_TWO = new Set([
 ]);
 /** Words after which "four" can only have been "for" ("warmer four me"). */
 const FOR_CONTEXT_AFTER = new Set(["me", "us", "you", "him", "her", "them"]);
+/**
+ * "seat heater four the passenger": "four", then "the"/"my", then a seat or zone. It is
+ * repaired only after a word that cannot take a value ("heater", "on", "please"), never
+ * after one that can ("fan four the driver...", "to four the passenger..."), where a
+ * recognizer may have dropped the comma of a run-on request.
+ */
+const FOR_BEFORE_DETERMINER = new Set(["the", "my"]);
+const SEAT_OR_ZONE = new Set(["passenger", "passenger's", "driver", "driver's", "kids", "children", "rear", "back"]);
+const TAKES_A_VALUE = new Set([
+  "to", "too", "two", "at", "by", "level", "setting", "speed", "fan", "volume", "temperature", "temp", "up", "down", "of",
+  "and", "is", "be", "number",
+]);
 
 interface Token {
   text: string;
@@ -288,6 +303,45 @@ const RIGHT_BEFORE = new Set([
   "front",
 ]);
 const RIGHT_AFTER = new Set(["rear", "front", "back"]);
+/** "seat heating on hi": "hi" after these, at the end of a phrase, was "high" ("hi car" stays). */
+const HIGH_AFTER = new Set([
+  "on",
+  "to",
+  "at",
+  "heating",
+  "heater",
+  "heat",
+  "ventilation",
+  "cooling",
+  "fan",
+  "speed",
+  "blower",
+  "level",
+  "setting",
+]);
+const PHRASE_END = new Set(["and", "then", "for", "thank", ...COURTESY_TAIL]);
+/** "level won": "won" after these was "one" ("we won" stays). */
+const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch"]);
+/** "down buy 4": "buy" after a direction was "by" ("I want to buy" stays). */
+const BY_AFTER = new Set([
+  "up",
+  "down",
+  "warmer",
+  "cooler",
+  "hotter",
+  "colder",
+  "louder",
+  "quieter",
+  "forward",
+  "forwards",
+  "back",
+  "backward",
+  "backwards",
+  "higher",
+  "lower",
+]);
+/** "close al the windows": "al" before these was "all" ("call al" stays). */
+const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
 const HALFWAY_FOLLOWERS = new Set(["open", "down", "up", "closed", "shut", "and", "then", "thank", ...COURTESY_TAIL]);
 const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would", "to"]);
@@ -316,7 +370,10 @@ function switchedOffAtEnd(before: readonly string[], words: readonly string[], i
   return endsAfter(words, i);
 }
 
-/** "of" -> "off", "write" -> "right" where a recognizer misheard a control word (see the module comment). */
+/**
+ * "of" -> "off", "write" -> "right", "hi" -> "high", "won" -> "one", "buy" -> "by", "al" -> "all"
+ * where a recognizer misheard a control word (see the module comment).
+ */
 function repairMisheardWords(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -325,6 +382,14 @@ function repairMisheardWords(words: readonly string[]): string[] {
     const next = words[i + 1];
     if (w === "of" && prev !== undefined && (OFF_VERBS.has(prev) || switchedOffAtEnd(out, words, i))) {
       out.push("off");
+    } else if (w === "hi" && prev !== undefined && HIGH_AFTER.has(prev) && (next === undefined || PHRASE_END.has(next))) {
+      out.push("high");
+    } else if (w === "won" && prev !== undefined && ONE_AFTER.has(prev)) {
+      out.push("one");
+    } else if (w === "buy" && prev !== undefined && BY_AFTER.has(prev)) {
+      out.push("by");
+    } else if (w === "al" && next !== undefined && ALL_BEFORE.has(next)) {
+      out.push("all");
     } else if (
       w === "write" &&
       ((next !== undefined && RIGHT_BEFORE.has(next)) || (prev !== undefined && RIGHT_AFTER.has(prev)))
@@ -440,7 +505,19 @@ function repairHomophones(tokens: Token[]): void {
     } else if (t.text === "to") {
       if (TOO_CONTEXT_AFTER.has(next)) tokens[i] = { text: "too" };
     } else if (t.fromWord === "four" || t.text === "four") {
+      const prev = tokens[i - 1]?.text;
+      const after = tokens[i + 2]?.text;
       if (FOR_CONTEXT_AFTER.has(next)) tokens[i] = { text: "for" };
+      else if (
+        FOR_BEFORE_DETERMINER.has(next) &&
+        after !== undefined &&
+        SEAT_OR_ZONE.has(after) &&
+        prev !== undefined &&
+        !TAKES_A_VALUE.has(prev) &&
+        !isNumeric(prev) &&
+        !isNumberWord(prev)
+      )
+        tokens[i] = { text: "for" };
     }
   }
 }

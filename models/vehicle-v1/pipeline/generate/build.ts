@@ -46,7 +46,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   perFunction: 2200,
   heldoutShare: 0.1,
   parallelShare: 0.5,
-  sharedVerbShare: 0.3,
+  sharedVerbShare: 0.36,
   noiseShare: 0.22,
 };
 

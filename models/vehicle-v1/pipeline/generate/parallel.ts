@@ -13,7 +13,8 @@
 import { normalizeTranscript } from "../../../../src/text/normalize.js";
 import { type CallSpec, COMMAND_FUNCTIONS, call, enumValues } from "./calls.js";
 import { cmd, type Draft, type Family, FamilySet } from "./families/types.js";
-import { D, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
+import { D, distance, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
+import { addSameFunctionFamilies } from "./parallel-same.js";
 import { Rng } from "./prng.js";
 
 export interface Connector {
@@ -1064,10 +1065,38 @@ function twoWindows(g: G): Draft {
     ? g.x("{open|roll down|put down|lower|wind down|open up}")
     : g.x("{close|shut|roll up|put up|raise|wind up}");
   const pos = down ? "down" : "up";
-  return cmd(`${verb} ${windowObject(g, a)} and ${windowObject(g, b)}${g.pick(["", "", "", " too", " as well"])}`, [
-    call("control_window", { window: a, position: pos, distance: D.windowFull }),
-    call("control_window", { window: b, position: pos, distance: D.windowFull }),
-  ]);
+  // One amount for both: unsaid (fully), "a bit", "halfway" or a distance.
+  const k = g.rng.weighted(["full", "bit", "half", "num"] as const, (x) => (x === "full" ? 0.55 : 0.15));
+  let amount = "";
+  let mm: number = D.windowFull;
+  const said: number[] = [];
+  if (k === "bit") {
+    amount = g.x(down ? "{a bit|a little|slightly|a crack}" : "{a bit|a little|slightly}");
+    mm = D.windowBit;
+  } else if (k === "half") {
+    amount = g.x("{halfway|half way}");
+    mm = D.windowHalf;
+  } else if (k === "num") {
+    const d = distance(g, D.windowFull, 20);
+    amount = d.text;
+    mm = d.mm;
+    said.push(d.mm);
+  }
+  const tail = amount ? ` ${amount}` : g.pick(["", "", "", " too", " as well"]);
+  // "the driver and passenger windows": one noun for both named windows.
+  const named: Partial<Record<string, string>> = { driver: "driver", passenger: "passenger" };
+  const text =
+    named[a] && named[b] && g.chance(0.4)
+      ? `${verb} the ${named[a]} and ${named[b]} windows${amount ? ` ${amount}` : ""}`
+      : `${verb} ${windowObject(g, a)} and ${windowObject(g, b)}${tail}`;
+  return cmd(
+    text,
+    [
+      call("control_window", { window: a, position: pos, distance: mm }),
+      call("control_window", { window: b, position: pos, distance: mm }),
+    ],
+    said,
+  );
 }
 
 // ------------------------------------------------------------------ a reason with explicit requests
@@ -1124,6 +1153,21 @@ const REASONS: readonly Reason[] = [
   {
     text: "{something stinks outside|there's a smelly truck ahead|the air outside smells awful}",
     fits: (c) => c.fn === "set_air_recirculation" && c.args.on === true,
+  },
+  {
+    text: "{we're about to go through the car wash|car wash coming up|we're pulling into the car wash|we're going into a car wash}",
+    fits: closing,
+    clashes: opening,
+  },
+  {
+    text: "{the road is really dusty|it's so dusty out here|there's a lot of dust}",
+    fits: (c) => closing(c) || (c.fn === "set_air_recirculation" && c.args.on === true),
+    clashes: opening,
+  },
+  // Scene-setting that asks for nothing: the calls come from the explicit requests alone.
+  {
+    text: "{long drive ahead|it's going to be a long drive|we just dropped my daughter off at school|just dropped the dog at the groomer's|right, we're off|okay we're setting off now|we're nearly home|we just got back on the road|okay here's the thing|so we're stuck in traffic|alright, new plan}",
+    fits: () => true,
   },
   {
     text: "{I'm taking a call|I'm on the phone|the baby's asleep|the kids are asleep}",
@@ -1328,7 +1372,7 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.shared.open_close", { weight: 3 }, (g) => sharedOpenClose(g));
   F.add(PAR, "par.temp.two_zones", { weight: 1.2 }, (g) => twoZones(g));
   F.add(PAR, "par.shared.set_to", { weight: 0.8 }, (g) => setTo(g));
-  F.add(PAR, "par.reasoned", { weight: 0.8 }, (g) => reasoned(g));
+  F.add(PAR, "par.reasoned", { weight: 1.5 }, (g) => reasoned(g));
   F.add(PAR, "par.seat_it", { weight: 0.35 }, (g) => seatIt(g));
   F.add(PAR, "par.shared.two_windows", { weight: 0.6 }, (g) => twoWindows(g));
   F.add(PAR, "par.defrost.both", { weight: 0.7 }, (g) => defrostBoth(g));
@@ -1338,6 +1382,7 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.pair_plus", { weight: 1.5 }, (g) => pairPlus(g));
   F.add(PAR, "par.contrast", { weight: 1 }, (g) => contrast(g));
   F.add(PAR, "par.audio_it", { weight: 0.5 }, (g) => audioIt(g));
+  addSameFunctionFamilies(F, PAR);
   F.add(PAR, "par.held.both", { held: true, weight: 1, heldWords: ["both the"] }, (g) =>
     sharedOnOff(g, { on: "{turn on|switch on}", off: "{turn off|switch off}" }, true),
   );

@@ -448,14 +448,26 @@ export function bodyFamilies(F: FamilySet): void {
       [call(ROOF, { action: "close" })],
     ),
   );
-  F.add(ROOF, "roof.tilt", { weight: 2 }, (g) =>
-    cmd(
-      g.x(
-        `{tilt ${ROOF_NOUN}|tilt open ${ROOF_NOUN}|tilt ${ROOF_NOUN} open|{put|set} ${ROOF_NOUN} {on|to} tilt|${ROOF_NOUN} on tilt|tilt up ${ROOF_NOUN}}`,
-      ),
-      [call(ROOF, { action: "tilt" })],
-    ),
-  );
+  // The contract's sunroof amounts hold for tilting too: "tilt the sunroof a bit" is 25.
+  F.add(ROOF, "roof.tilt", { weight: 2.4 }, (g) => {
+    const verb = g.x(
+      `{tilt ${ROOF_NOUN}|tilt open ${ROOF_NOUN}|tilt ${ROOF_NOUN} open|{put|set} ${ROOF_NOUN} {on|to} tilt|${ROOF_NOUN} on tilt|tilt up ${ROOF_NOUN}}`,
+    );
+    const k = g.rng.weighted(["none", "bit", "half", "pct"] as const, (x) =>
+      x === "none" ? 0.62 : x === "bit" ? 0.18 : x === "half" ? 0.1 : 0.1,
+    );
+    if (k === "none" || /tilt$/.test(verb)) return cmd(verb, [call(ROOF, { action: "tilt" })]);
+    if (k === "bit") return cmd(`${verb} ${g.x(BIT_ADV)}`, [call(ROOF, { action: "tilt", intensity: D.sunroofBit })]);
+    if (k === "half")
+      return cmd(`${verb} ${g.x("{halfway|half way}")}`, [call(ROOF, { action: "tilt", intensity: D.sunroofHalf })]);
+    const p = 5 * g.int(1, 19);
+    const said = g.n(p, 0.4);
+    return cmd(
+      `${verb} ${g.x(`{${said} percent|${p}%|to ${said} percent}`)}`,
+      [call(ROOF, { action: "tilt", intensity: p })],
+      [p],
+    );
+  });
   F.add(ROOF, "roof.question", { weight: 1 }, (g) => {
     const a = g.pick(["open", "close", "tilt"] as const);
     return ask(`${g.x("{can you|could you|would you}")} ${a === "close" ? g.x("{close|shut}") : a} ${g.x(ROOF_NOUN)}`, [
