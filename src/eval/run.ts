@@ -148,7 +148,11 @@ export async function loadModelPredictor(
       notes: [
         `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
           ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
-          (runtimeOptions.constrained ? ", registry-constrained decoding" : ""),
+          (runtimeOptions.constrained
+            ? ", registry-constrained decoding"
+            : runtimeOptions.groundNumbers === false
+              ? ", numbers not grounded while decoding"
+              : ", numbers grounded while decoding"),
       ],
       async predict(input: string): Promise<Prediction> {
         const started = performance.now();

@@ -71,6 +71,23 @@ export function numbersIn(transcript: string): ReadonlySet<number> {
   return out;
 }
 
+/**
+ * The magnitudes a numeric argument of `fn`'s `param` may take after this transcript: the
+ * numbers said and the parameter's §3 defaults, sign dropped. `undefined` when the
+ * parameter is not checked (word levels, non-numeric). A value passes `ungroundedValues`
+ * only if its magnitude is in this set, so a decoder limited to it (src/model/number-guard.ts)
+ * never excludes a value the gate would accept.
+ */
+export function groundedMagnitudes(fn: string, param: string, spoken: ReadonlySet<number>): ReadonlySet<number> | undefined {
+  if (WORD_LEVELS.has(`${fn}.${param}`)) return undefined;
+  const defaults = SPOKEN_DEFAULTS[fn]?.[param];
+  if (!defaults) return undefined;
+  const out = new Set<number>();
+  for (const v of spoken) if (Number.isInteger(v)) out.add(Math.abs(v));
+  for (const v of defaults) out.add(Math.abs(v));
+  return out;
+}
+
 export interface UngroundedValue {
   readonly param: string;
   readonly value: number;

@@ -27,18 +27,22 @@ const tmp = () => mkdtempSync(join(tmpdir(), "octopus-runtime-"));
 describe("ModelRuntime on the shipped model", () => {
   let plain: ModelRuntime;
   let constrained: ModelRuntime;
+  let unguarded: ModelRuntime;
 
   beforeAll(async () => {
     const a = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1 });
     const b = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1, constrained: true });
-    if (!a.ok || !b.ok) throw new Error("shipped model did not load");
+    const c = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1, groundNumbers: false });
+    if (!a.ok || !b.ok || !c.ok) throw new Error("shipped model did not load");
     plain = a.value;
     constrained = b.value;
+    unguarded = c.value;
   });
 
   afterAll(async () => {
     await plain?.close();
     await constrained?.close();
+    await unguarded?.close();
   });
 
   it("reports what it loaded", () => {
@@ -55,6 +59,23 @@ describe("ModelRuntime on the shipped model", () => {
   it.each(EXAMPLES)("answers %j the same with registry-constrained decoding", async (query, expected) => {
     const r = await constrained.complete(input(query));
     expect(r.ok && r.value.response).toBe(expected);
+  });
+
+  it.each(EXAMPLES)("answers %j the same without the number guard", async (query, expected) => {
+    const r = await unguarded.complete(input(query));
+    expect(r.ok && r.value.response).toBe(expected);
+  });
+
+  // The guard grounds digits on the numbers it is given (by default those of the input):
+  // told the driver said 65 (or 35), the model can only finish the number that way.
+  it.each([
+    ["set the driver side to 72 degrees", [65], "<nexa_1>('driver', 65)<nexa_end>"],
+    ["volume to 30", [35], "<nexa_0>(set_value=35)<nexa_end>"],
+  ] as const)("writes only grounded digits: %j with %j said", async (query, said, expected) => {
+    const r = await plain.complete(input(query), new Set(said));
+    expect(r.ok && r.value.response).toBe(expected);
+    const off = await unguarded.complete(input(query), new Set(said));
+    expect(off.ok && off.value.response).not.toBe(expected);
   });
 
   it("serializes concurrent requests and keeps each answer with its request", async () => {

@@ -18,6 +18,7 @@ interface EvalOptions extends ModelOptions {
   baseline: boolean;
   train?: string;
   constrained?: boolean;
+  groundNumbers: boolean;
 }
 
 const fromRoot = (p: string) => (isAbsolute(p) ? p : join(packageRoot, p));
@@ -35,7 +36,8 @@ export function registerEval(program: Command, out: Output): void {
       .option("--limit <n>", "evaluate an even sample of at most n rows per dataset")
       .option("--no-baseline", "skip the NLP.js baseline")
       .option("--train <file>", "training data for the baseline (default: the generated train split)")
-      .option("--constrained", "registry-constrained decoding"),
+      .option("--constrained", "registry-constrained decoding")
+      .option("--no-ground-numbers", "let the model write numbers the driver did not say (measurement only)"),
   ).action(async (opts: EvalOptions) => {
     const { DEFAULT_EVAL_DATASETS, DEFAULT_TRAIN_PATH, runEvaluation } = await import("../../eval/run.js");
     const datasets = opts.dataset
@@ -64,7 +66,11 @@ export function registerEval(program: Command, out: Output): void {
     if (!existsSync(trainPath)) out.stderr(`no training data at ${trainPath}: overlap with training not checked\n`);
     const result = await runEvaluation({
       ...(opts.model ? { modelPath: opts.model } : {}),
-      modelOptions: { ...(threads !== undefined ? { threads } : {}), constrained: opts.constrained === true },
+      modelOptions: {
+        ...(threads !== undefined ? { threads } : {}),
+        constrained: opts.constrained === true,
+        groundNumbers: opts.groundNumbers,
+      },
       datasets,
       outDir: fromRoot(opts.out),
       baseline: opts.baseline,

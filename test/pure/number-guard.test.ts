@@ -1,0 +1,138 @@
+/**
+ * The number guard (src/model/number-guard.ts): which digits the model may write into a
+ * numeric argument, given the numbers the driver said and the contract's §3 defaults.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DIGITS, digitRule, numberSlot } from "../../src/model/number-guard.js";
+import { parseAndBind } from "../../src/parser/index.js";
+import { registry } from "../../src/registry/index.js";
+import { numbersIn, ungroundedValues } from "../../src/safety/grounding.js";
+import { normalizeTranscript } from "../../src/text/normalize.js";
+
+function bind(response: string) {
+  const out = parseAndBind(response);
+  if (!out.ok) throw new Error(`${response}: ${out.error.message}`);
+  return out.results.map((r) => {
+    if (!r.ok) throw new Error(`${response}: ${r.error.message}`);
+    return r.call;
+  });
+}
+
+describe("numberSlot", () => {
+  it("finds the numeric argument under the cursor, positional or named, with its digits so far", () => {
+    expect(numberSlot(registry, "<nexa_2>('driver', 'up', 2")).toMatchObject({
+      fn: "adjust_seat_position",
+      param: "distance",
+      digits: "2",
+    });
+    expect(numberSlot(registry, "<nexa_0>(volume_diff=-")).toMatchObject({
+      fn: "adjust_volume",
+      param: "volume_diff",
+      digits: "",
+    });
+    expect(numberSlot(registry, "<nexa_8>(True); <nexa_1>('passenger', 7")).toMatchObject({
+      fn: "set_climate_temperature",
+      param: "temperature",
+      digits: "7",
+    });
+    expect(numberSlot(registry, "<nexa_4>('open', intensity=5")).toMatchObject({ param: "intensity", digits: "5" });
+  });
+
+  it("is undefined outside a number: an enum being spelled, a closed call, no call yet, a level", () => {
+    expect(numberSlot(registry, "<nexa_2>('dri")).toBeUndefined();
+    expect(numberSlot(registry, "<nexa_2>('driver', 'up', 25)")).toBeUndefined();
+    expect(numberSlot(registry, "<nexa_2>('driver', 'up', 25); ")).toBeUndefined();
+    expect(numberSlot(registry, "")).toBeUndefined();
+    expect(numberSlot(registry, "<nexa_1>('driver', 72, unit='cel")).toBeUndefined();
+    expect(numberSlot(registry, "<nexa_14>('driver', ")).toMatchObject({ param: "level" });
+  });
+});
+
+describe("digitRule", () => {
+  it("lets a said number be finished but not lengthened: 25 mm is never written as 255", () => {
+    const spoken = numbersIn("seat up 25 mm");
+    // After "2": 20 (a bit) and 25 (said) continue; "2" alone is no allowed distance.
+    expect(digitRule(registry, "<nexa_2>('driver', 'up', 2", spoken)).toEqual({
+      digits: "05",
+      mustContinue: true,
+      sign: false,
+    });
+    // After "25": nothing continues (250 is neither said nor a default); the number may end.
+    expect(digitRule(registry, "<nexa_2>('driver', 'up', 25", spoken)).toEqual({
+      digits: "",
+      mustContinue: false,
+      sign: false,
+    });
+  });
+
+  it("lets a short number go on to the said one: '10 cm' (100 mm) is not cut to 10", () => {
+    const spoken = numbersIn("lower the rear windows 100 mm");
+    expect(digitRule(registry, "<nexa_3>('rear left', 'down', 10", spoken)).toEqual({
+      digits: "0",
+      mustContinue: true,
+      sign: false,
+    });
+  });
+
+  it("wants a number where only a number is valid, a sign first where the range has negatives", () => {
+    expect(digitRule(registry, "<nexa_1>('driver', ", numbersIn("set it to 72"))).toEqual({
+      digits: "7",
+      mustContinue: true,
+      sign: false,
+    });
+    expect(digitRule(registry, "<nexa_0>(volume_diff=", numbersIn("turn it down"))).toEqual({
+      digits: "125", // the §3 steps 2, 5 and 10
+      mustContinue: true,
+      sign: true,
+    });
+    expect(digitRule(registry, "<nexa_0>(volume_diff=-", numbersIn("turn it down"))?.sign).toBe(false);
+  });
+
+  it("drops a said number outside the parameter's range ('temp 68' as a step)", () => {
+    const rule = digitRule(registry, "<nexa_6>('passenger', -", numbersIn("passenger side temp 68"));
+    expect(rule?.digits).toBe("125"); // the §3 steps 1, 2 and 5 only
+  });
+
+  it("steps aside where it cannot place a value: nothing said for a temperature, a word level", () => {
+    expect(digitRule(registry, "<nexa_1>('driver', ", numbersIn("make it warm"))).toBeUndefined();
+    expect(digitRule(registry, "<nexa_14>('driver', ", numbersIn("seat heating 3"))).toBeUndefined();
+    // Digits the guard did not allow (written without it) are left to the gate.
+    expect(digitRule(registry, "<nexa_1>('driver', 9", numbersIn("set it to 72"))).toBeUndefined();
+  });
+
+  // The guarantee that makes the guard safe to keep on: every answer the gate's grounding
+  // check accepts can still be written digit by digit. Checked on every natural set's
+  // expected answers (all of them grounded by construction of the contract).
+  const sets = ["dev-natural.jsonl", "dev-natural-2.jsonl", "dev-natural-3.jsonl", "dev-natural-5.jsonl"];
+  it.each(sets)("never blocks an answer the gate would accept (%s)", (file) => {
+    const rows = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; query: string; response: string });
+    let checkedDigits = 0;
+    let grounded = 0;
+    for (const row of rows) {
+      const n = normalizeTranscript(row.query);
+      if (!n.ok) continue;
+      const spoken = numbersIn(n.text);
+      const calls = bind(row.response);
+      if (calls.some((c) => ungroundedValues(c, spoken).length > 0)) continue;
+      grounded++;
+      const text = row.response;
+      for (let i = 0; i < text.length; i++) {
+        const rule = digitRule(registry, text.slice(0, i), spoken);
+        if (!rule) continue;
+        const next = text[i]!;
+        if (DIGITS.includes(next)) {
+          checkedDigits++;
+          expect(rule.digits, `${row.id} at ${i}: ${text}`).toContain(next);
+        } else if (next === "-") expect(rule.sign, `${row.id} at ${i}: ${text}`).toBe(true);
+        else expect(rule.mustContinue, `${row.id} at ${i}: ${text}`).toBe(false);
+      }
+    }
+    expect(grounded).toBeGreaterThan(rows.length * 0.9);
+    expect(checkedDigits).toBeGreaterThan(50);
+  });
+});
