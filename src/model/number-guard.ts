@@ -10,8 +10,13 @@
  * writes is untouched, and every output is still parsed, bound and gated.
  *
  * The allowed set is a superset of what the gate accepts (magnitudes), so the guard never
- * removes an answer the gate would have passed. When no digit could continue (a value the
- * guard cannot place), it steps aside and leaves the refusal to the gate.
+ * removes an answer the gate would have passed. It acts in two places only: after digits
+ * that already form an allowed value it bans the digits that would make an unsaid number
+ * ("25" -> "255"), and inside a number that is not yet allowed it forces the digits of a
+ * number the driver said ("10" -> 100 of a said "100 mm"). It never limits the first
+ * digit and never steers towards a §3 default alone (a slip like "25" of a said 20 must
+ * stay a refused 25, not become the default 250); elsewhere it steps aside and the gate
+ * decides.
  */
 import type { Registry } from "../registry/index.js";
 import { groundedMagnitudes } from "../safety/grounding.js";
@@ -23,13 +28,11 @@ export interface DigitRule {
   /** Digits that keep the number a prefix of an allowed value. */
   readonly digits: string;
   /**
-   * Only a digit may follow: the digits so far are no allowed value yet, or the value of a
-   * required (or already named) numeric argument has not started, where anything but a
-   * number would be an invalid response anyway.
+   * Only a digit may follow: the digits so far are no allowed value yet and a number the
+   * driver said continues them ("10" of a said 100). Never to reach a §3 default alone:
+   * a slip such as "25" of a said 20 must stay a refused 25, not become the default 250.
    */
   readonly mustContinue: boolean;
-  /** A minus sign may come first (the value has not started and the range has negatives). */
-  readonly sign: boolean;
 }
 
 /** The numeric argument being written at the end of `generated`, if any. */
@@ -38,10 +41,8 @@ export interface NumberSlot {
   readonly param: string;
   /** Digits of the number written so far (no sign); "" at the start of the value. */
   readonly digits: string;
-  /** Nothing of the value is written yet, not even a sign. */
-  readonly empty: boolean;
-  /** The value must be a number here: a required parameter, or a named one after its "=". */
-  readonly numeric: boolean;
+  /** The value so far: nothing, a minus sign first, or digits without a sign. */
+  readonly sign: "none" | "minus" | "plus";
   /** The parameter's range, when the registry gives one. */
   readonly min?: number;
   readonly max?: number;
@@ -88,8 +89,7 @@ export function numberSlot(reg: Registry, generated: string): NumberSlot | undef
     fn: spec.name,
     param: param.name,
     digits: m[1]!,
-    empty: value === "",
-    numeric: named !== null || param.required,
+    sign: value === "" ? "none" : value.startsWith("-") ? "minus" : "plus",
     ...(param.min !== undefined ? { min: param.min } : {}),
     ...(param.max !== undefined ? { max: param.max } : {}),
   };
@@ -101,24 +101,28 @@ export function digitRule(reg: Registry, generated: string, spoken: ReadonlySet<
   if (!slot) return undefined;
   const grounded = groundedMagnitudes(slot.fn, slot.param, spoken);
   if (!grounded) return undefined;
-  // A said number outside the parameter's range ("temp 68" read as a step) is no candidate.
+  // A said number outside the parameter's range ("temp 68" read as a step) is no candidate;
+  // after a minus sign only magnitudes whose negative is in range are.
   const lo = slot.min ?? Number.NEGATIVE_INFINITY;
   const hi = slot.max ?? Number.POSITIVE_INFINITY;
-  const allowed = new Set([...grounded].filter((m) => (m >= lo && m <= hi) || (-m >= lo && -m <= hi)));
-  if (allowed.size === 0) return undefined;
-  const texts = [...allowed].map(String);
+  const inRange = (m: number) =>
+    slot.sign === "minus" ? -m >= lo && -m <= hi : slot.sign === "plus" ? m >= lo && m <= hi : (m >= lo && m <= hi) || (-m >= lo && -m <= hi);
+  const allowed = [...grounded].filter(inRange).map(String);
+  if (allowed.length === 0) return undefined;
+  const continues = (texts: readonly string[], prefix: string) => texts.some((t) => t.startsWith(prefix));
   let digits = "";
-  for (const d of DIGITS) {
-    const next = slot.digits + d;
-    if (texts.some((t) => t.startsWith(next))) digits += d;
-  }
-  if (digits === "" && slot.digits === "") return undefined;
-  const complete = slot.digits !== "" && allowed.has(Number(slot.digits));
-  if (digits === "" && !complete) return undefined; // not ours to place: the gate decides
-  const started = slot.digits !== "";
-  return {
-    digits,
-    mustContinue: started ? !complete : slot.numeric,
-    sign: slot.empty && lo < 0,
-  };
+  for (const d of DIGITS) if (continues(allowed, slot.digits + d)) digits += d;
+  // The first digit is the model's own: limiting it could push a slip towards a default.
+  if (slot.digits === "") return undefined;
+  // An allowed value so far ("25" of a said 25): it may end here or grow into another
+  // allowed value, never into a number nobody said ("255").
+  if (allowed.includes(slot.digits)) return { digits, mustContinue: false };
+  // Not an allowed value yet: go on only towards a number the driver said ("10" of a said
+  // 100); anything else is not ours to place, and the gate decides.
+  const said = [...spoken]
+    .filter((v) => Number.isInteger(v))
+    .map((v) => String(Math.abs(v)))
+    .filter((t) => allowed.includes(t));
+  const saidDigits = [...digits].filter((d) => continues(said, slot.digits + d)).join("");
+  return saidDigits === "" ? undefined : { digits: saidDigits, mustContinue: true };
 }

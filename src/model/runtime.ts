@@ -131,7 +131,15 @@ export class ModelRuntime {
       const prefixTokens = promptPrefixTokens(model, reg);
       await sequence.evaluateWithoutGeneratingNewTokens([...prefixTokens]);
       const guide = options.constrained ? decodingGuide(model, reg, endToken) : undefined;
-      const numberGuard = (options.groundNumbers ?? true) && !guide ? new NumberGuard(model, reg) : undefined;
+      let numberGuard: NumberGuard | undefined;
+      if ((options.groundNumbers ?? true) && !guide) {
+        try {
+          numberGuard = new NumberGuard(model, reg);
+        } catch (e) {
+          await model.dispose().catch(() => undefined);
+          return fail("model_corrupt", `model ${path} cannot be number-guarded: ${errorText(e)}`, { path });
+        }
+      }
       const info: ModelInfo = {
         path,
         sizeBytes: checked.value.sizeBytes,
@@ -350,13 +358,14 @@ function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): Decod
 /**
  * Token-level side of number-guard.ts: the response text written so far (functional tokens
  * as `<nexa_N>`) and, at each step, a bias that bans the digits the rule excludes and,
- * inside a number that is not yet an allowed value, every token that is not a digit.
+ * where the rule wants a digit, every token that is not one (the end token, which
+ * node-llama-cpp will not ban, is outweighed by the digits instead).
  * Biases depend only on the rule, so the few distinct ones are built once and reused.
  */
 class NumberGuard {
   readonly pieces: readonly string[];
-  private readonly digitTokens = new Map<string, Token>();
-  private readonly signTokens: Token[] = [];
+  /** Tokens per digit: the piece "7" and, in a byte-fallback vocabulary, the byte <0x37>. */
+  private readonly digitTokens = new Map<string, Token[]>();
   private readonly nonDigitTokens: Token[] = [];
   private readonly biases = new Map<string, TokenBias>();
   private readonly none: TokenBias;
@@ -376,10 +385,13 @@ class NumberGuard {
         ? model.detokenize([token], true)
         : model.detokenize([token], false, anchor);
       pieces.push(piece);
-      if (piece.length === 1 && DIGITS.includes(piece)) this.digitTokens.set(piece, token);
+      if (piece.length === 1 && DIGITS.includes(piece)) this.digitTokens.set(piece, [...(this.digitTokens.get(piece) ?? []), token]);
       else {
+        // The guard reasons digit by digit: a vocabulary that merges digits with other
+        // characters (not this project's tokenizer) cannot be guarded.
+        if (!model.isSpecialToken(token) && /\d/.test(piece))
+          throw new Error(`token ${id} (${JSON.stringify(piece)}) mixes digits with other characters`);
         this.nonDigitTokens.push(token);
-        if (piece === "-") this.signTokens.push(token);
       }
     }
     this.pieces = pieces;
@@ -389,14 +401,16 @@ class NumberGuard {
   bias(written: string, spoken: ReadonlySet<number>): TokenBias {
     const rule = digitRule(this.reg, written, spoken);
     if (!rule) return this.none;
-    const key = `${rule.digits}|${rule.mustContinue}|${rule.sign}`;
+    const key = `${rule.digits}|${rule.mustContinue}`;
     let bias = this.biases.get(key);
     if (!bias) {
       bias = new TokenBias(this.model.tokenizer);
-      for (const [digit, token] of this.digitTokens) if (!rule.digits.includes(digit)) bias.set(token, "never");
-      if (rule.mustContinue)
-        for (const token of this.nonDigitTokens)
-          if (!(rule.sign && this.signTokens.includes(token))) bias.set(token, "never");
+      for (const [digit, tokens] of this.digitTokens) {
+        if (!rule.digits.includes(digit)) bias.set(tokens, "never");
+        // node-llama-cpp cannot ban the end token, so the digits to come must outweigh it.
+        else if (rule.mustContinue) bias.set(tokens, { logit: 100 });
+      }
+      if (rule.mustContinue) bias.set(this.nonDigitTokens, "never");
       this.biases.set(key, bias);
     }
     return bias;

@@ -67,10 +67,10 @@ describe("ModelRuntime on the shipped model", () => {
   });
 
   // The guard grounds digits on the numbers it is given (by default those of the input):
-  // told the driver said 65 (or 35), the model can only finish the number that way.
+  // told the driver said 35, "3" can only be finished as 35; told 3, "3" cannot grow to 30.
   it.each([
-    ["set the driver side to 72 degrees", [65], "<nexa_1>('driver', 65)<nexa_end>"],
     ["volume to 30", [35], "<nexa_0>(set_value=35)<nexa_end>"],
+    ["volume to 30", [3], "<nexa_0>(set_value=3)<nexa_end>"],
   ] as const)("writes only grounded digits: %j with %j said", async (query, said, expected) => {
     const r = await plain.complete(input(query), new Set(said));
     expect(r.ok && r.value.response).toBe(expected);

@@ -40,7 +40,7 @@ describe("numberSlot", () => {
     expect(numberSlot(registry, "<nexa_4>('open', intensity=5")).toMatchObject({ param: "intensity", digits: "5" });
   });
 
-  it("is undefined outside a number: an enum being spelled, a closed call, no call yet, a level", () => {
+  it("is undefined outside a number (an enum being spelled, a closed call, no call yet); a level is a slot", () => {
     expect(numberSlot(registry, "<nexa_2>('dri")).toBeUndefined();
     expect(numberSlot(registry, "<nexa_2>('driver', 'up', 25)")).toBeUndefined();
     expect(numberSlot(registry, "<nexa_2>('driver', 'up', 25); ")).toBeUndefined();
@@ -53,18 +53,11 @@ describe("numberSlot", () => {
 describe("digitRule", () => {
   it("lets a said number be finished but not lengthened: 25 mm is never written as 255", () => {
     const spoken = numbersIn("seat up 25 mm");
-    // After "2": 20 (a bit) and 25 (said) continue; "2" alone is no allowed distance.
-    expect(digitRule(registry, "<nexa_2>('driver', 'up', 2", spoken)).toEqual({
-      digits: "05",
-      mustContinue: true,
-      sign: false,
-    });
+    // After "2": "2" alone is no allowed distance; the said 25 continues it (the default 20
+    // would too, but the guard forces only towards what was said).
+    expect(digitRule(registry, "<nexa_2>('driver', 'up', 2", spoken)).toEqual({ digits: "5", mustContinue: true });
     // After "25": nothing continues (250 is neither said nor a default); the number may end.
-    expect(digitRule(registry, "<nexa_2>('driver', 'up', 25", spoken)).toEqual({
-      digits: "",
-      mustContinue: false,
-      sign: false,
-    });
+    expect(digitRule(registry, "<nexa_2>('driver', 'up', 25", spoken)).toEqual({ digits: "", mustContinue: false });
   });
 
   it("lets a short number go on to the said one: '10 cm' (100 mm) is not cut to 10", () => {
@@ -72,27 +65,36 @@ describe("digitRule", () => {
     expect(digitRule(registry, "<nexa_3>('rear left', 'down', 10", spoken)).toEqual({
       digits: "0",
       mustContinue: true,
-      sign: false,
     });
   });
 
-  it("wants a number where only a number is valid, a sign first where the range has negatives", () => {
-    expect(digitRule(registry, "<nexa_1>('driver', ", numbersIn("set it to 72"))).toEqual({
-      digits: "7",
-      mustContinue: true,
-      sign: false,
+  it("never limits the first digit: that is the model's own choice", () => {
+    expect(digitRule(registry, "<nexa_1>('driver', ", numbersIn("set it to 72"))).toBeUndefined();
+    expect(digitRule(registry, "<nexa_0>(volume_diff=-", numbersIn("turn it down"))).toBeUndefined();
+  });
+
+  it("lets an allowed value grow only into another allowed value (a step of 1 into 10)", () => {
+    expect(digitRule(registry, "<nexa_6>('driver', -1", numbersIn("make it 10 degrees cooler"))).toEqual({
+      digits: "0",
+      mustContinue: false,
     });
-    expect(digitRule(registry, "<nexa_0>(volume_diff=", numbersIn("turn it down"))).toEqual({
-      digits: "125", // the §3 steps 2, 5 and 10
-      mustContinue: true,
-      sign: true,
-    });
-    expect(digitRule(registry, "<nexa_0>(volume_diff=-", numbersIn("turn it down"))?.sign).toBe(false);
+  });
+
+  it("never steers towards a §3 default alone: '25' of a said 20 mm stays a refused 25, not 250", () => {
+    const spoken = numbersIn("rear left window down 20 mm");
+    expect(digitRule(registry, "<nexa_3>('rear left', 'down', 25", spoken)).toBeUndefined();
+    // ... and a number nobody said ("crack" is 100, "15" leads nowhere said) is the gate's.
+    expect(digitRule(registry, "<nexa_3>('rear left', 'down', 15", numbersIn("crack the rear left window"))).toBeUndefined();
   });
 
   it("drops a said number outside the parameter's range ('temp 68' as a step)", () => {
-    const rule = digitRule(registry, "<nexa_6>('passenger', -", numbersIn("passenger side temp 68"));
-    expect(rule?.digits).toBe("125"); // the §3 steps 1, 2 and 5 only
+    // 68 is said but no temperature step: after "6" nothing said continues.
+    expect(digitRule(registry, "<nexa_6>('passenger', 6", numbersIn("passenger side temp 68"))).toBeUndefined();
+    // The same 68 as a temperature is finished.
+    expect(digitRule(registry, "<nexa_1>('passenger', 6", numbersIn("passenger side temp 68"))).toEqual({
+      digits: "8",
+      mustContinue: true,
+    });
   });
 
   it("steps aside where it cannot place a value: nothing said for a temperature, a word level", () => {
@@ -128,11 +130,10 @@ describe("digitRule", () => {
         if (DIGITS.includes(next)) {
           checkedDigits++;
           expect(rule.digits, `${row.id} at ${i}: ${text}`).toContain(next);
-        } else if (next === "-") expect(rule.sign, `${row.id} at ${i}: ${text}`).toBe(true);
-        else expect(rule.mustContinue, `${row.id} at ${i}: ${text}`).toBe(false);
+        } else expect(rule.mustContinue, `${row.id} at ${i}: ${text}`).toBe(false);
       }
     }
     expect(grounded).toBeGreaterThan(rows.length * 0.9);
-    expect(checkedDigits).toBeGreaterThan(50);
+    expect(checkedDigits).toBeGreaterThan(25); // digits after the first, where the guard acts
   });
 });
