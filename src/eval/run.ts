@@ -153,9 +153,9 @@ export async function loadModelPredictor(
           ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
           (runtimeOptions.constrained
             ? ", registry-constrained decoding"
-            : runtimeOptions.groundNumbers === false
-              ? ", numbers not grounded while decoding"
-              : ", numbers grounded while decoding"),
+            : runtimeOptions.groundNumbers === true
+              ? ", number guard"
+              : ""),
       ],
       async predict(input: string): Promise<Prediction> {
         const started = performance.now();

@@ -27,22 +27,22 @@ const tmp = () => mkdtempSync(join(tmpdir(), "octopus-runtime-"));
 describe("ModelRuntime on the shipped model", () => {
   let plain: ModelRuntime;
   let constrained: ModelRuntime;
-  let unguarded: ModelRuntime;
+  let guarded: ModelRuntime;
 
   beforeAll(async () => {
     const a = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1 });
     const b = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1, constrained: true });
-    const c = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1, groundNumbers: false });
+    const c = await ModelRuntime.load({ modelPath: defaultModelPath, threads: 1, groundNumbers: true });
     if (!a.ok || !b.ok || !c.ok) throw new Error("shipped model did not load");
     plain = a.value;
     constrained = b.value;
-    unguarded = c.value;
+    guarded = c.value;
   });
 
   afterAll(async () => {
     await plain?.close();
     await constrained?.close();
-    await unguarded?.close();
+    await guarded?.close();
   });
 
   it("reports what it loaded", () => {
@@ -61,8 +61,8 @@ describe("ModelRuntime on the shipped model", () => {
     expect(r.ok && r.value.response).toBe(expected);
   });
 
-  it.each(EXAMPLES)("answers %j the same without the number guard", async (query, expected) => {
-    const r = await unguarded.complete(input(query));
+  it.each(EXAMPLES)("answers %j the same with the number guard", async (query, expected) => {
+    const r = await guarded.complete(input(query));
     expect(r.ok && r.value.response).toBe(expected);
   });
 
@@ -72,9 +72,9 @@ describe("ModelRuntime on the shipped model", () => {
     ["volume to 30", [35], "<nexa_0>(set_value=35)<nexa_end>"],
     ["volume to 30", [3], "<nexa_0>(set_value=3)<nexa_end>"],
   ] as const)("writes only grounded digits: %j with %j said", async (query, said, expected) => {
-    const r = await plain.complete(input(query), new Set(said));
-    expect(r.ok && r.value.response).toBe(expected);
-    const off = await unguarded.complete(input(query), new Set(said));
+    const on = await guarded.complete(input(query), new Set(said));
+    expect(on.ok && on.value.response).toBe(expected);
+    const off = await plain.complete(input(query), new Set(said));
     expect(off.ok && off.value.response).not.toBe(expected);
   });
 

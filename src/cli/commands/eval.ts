@@ -18,7 +18,7 @@ interface EvalOptions extends ModelOptions {
   baseline: boolean;
   train?: string;
   constrained?: boolean;
-  groundNumbers: boolean;
+  groundNumbers?: boolean;
 }
 
 const fromRoot = (p: string) => (isAbsolute(p) ? p : join(packageRoot, p));
@@ -37,7 +37,7 @@ export function registerEval(program: Command, out: Output): void {
       .option("--no-baseline", "skip the NLP.js baseline")
       .option("--train <file>", "training data for the baseline (default: the generated train split)")
       .option("--constrained", "registry-constrained decoding")
-      .option("--no-ground-numbers", "let the model write numbers the driver did not say (measurement only)"),
+      .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)"),
   ).action(async (opts: EvalOptions) => {
     const { DEFAULT_EVAL_DATASETS, DEFAULT_TRAIN_PATH, runEvaluation } = await import("../../eval/run.js");
     const datasets = opts.dataset
@@ -69,7 +69,7 @@ export function registerEval(program: Command, out: Output): void {
       modelOptions: {
         ...(threads !== undefined ? { threads } : {}),
         constrained: opts.constrained === true,
-        groundNumbers: opts.groundNumbers,
+        groundNumbers: opts.groundNumbers === true,
       },
       datasets,
       outDir: fromRoot(opts.out),
