@@ -31,7 +31,7 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // normalizer's recognizer-slip rules ("fan of" -> "off"), so it is a dev set, not a test.
   { name: "dev natural 3 (contract only)", path: "models/vehicle-v1/eval/dev-natural-3.jsonl" },
   // A fifth, written from the contract alone (400 rows); its failures with the v1 model led
-  // to the same-function parallel families, more recognizer slips and the number guard.
+  // to the same-function parallel families and more recognizer slips.
   { name: "dev natural 5 (contract only)", path: "models/vehicle-v1/eval/dev-natural-5.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
