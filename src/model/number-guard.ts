@@ -106,7 +106,11 @@ export function digitRule(reg: Registry, generated: string, spoken: ReadonlySet<
   const lo = slot.min ?? Number.NEGATIVE_INFINITY;
   const hi = slot.max ?? Number.POSITIVE_INFINITY;
   const inRange = (m: number) =>
-    slot.sign === "minus" ? -m >= lo && -m <= hi : slot.sign === "plus" ? m >= lo && m <= hi : (m >= lo && m <= hi) || (-m >= lo && -m <= hi);
+    slot.sign === "minus"
+      ? -m >= lo && -m <= hi
+      : slot.sign === "plus"
+        ? m >= lo && m <= hi
+        : (m >= lo && m <= hi) || (-m >= lo && -m <= hi);
   const allowed = [...grounded].filter(inRange).map(String);
   if (allowed.length === 0) return undefined;
   const continues = (texts: readonly string[], prefix: string) => texts.some((t) => t.startsWith(prefix));

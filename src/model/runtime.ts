@@ -30,8 +30,8 @@ import {
 import { registry as defaultRegistry, type Registry } from "../registry/index.js";
 import { numbersIn } from "../safety/grounding.js";
 import { FN_BASE, ResponseConstraint } from "./constraint.js";
-import { DIGITS, digitRule } from "./number-guard.js";
 import { type ModelError, modelError } from "./errors.js";
+import { DIGITS, digitRule } from "./number-guard.js";
 
 /** KV context of the one sequence: the prompt (prefix + transcript) plus the generated response. */
 const CONTEXT_TOKENS = 512;
@@ -388,7 +388,8 @@ class NumberGuard {
         ? model.detokenize([token], true)
         : model.detokenize([token], false, anchor);
       pieces.push(piece);
-      if (piece.length === 1 && DIGITS.includes(piece)) this.digitTokens.set(piece, [...(this.digitTokens.get(piece) ?? []), token]);
+      if (piece.length === 1 && DIGITS.includes(piece))
+        this.digitTokens.set(piece, [...(this.digitTokens.get(piece) ?? []), token]);
       else {
         // The guard reasons digit by digit: a vocabulary that merges digits with other
         // characters (not this project's tokenizer) cannot be guarded.

@@ -78,7 +78,11 @@ export function numbersIn(transcript: string): ReadonlySet<number> {
  * only if its magnitude is in this set, so a decoder limited to it (src/model/number-guard.ts)
  * never excludes a value the gate would accept.
  */
-export function groundedMagnitudes(fn: string, param: string, spoken: ReadonlySet<number>): ReadonlySet<number> | undefined {
+export function groundedMagnitudes(
+  fn: string,
+  param: string,
+  spoken: ReadonlySet<number>,
+): ReadonlySet<number> | undefined {
   if (WORD_LEVELS.has(`${fn}.${param}`)) return undefined;
   const defaults = SPOKEN_DEFAULTS[fn]?.[param];
   if (!defaults) return undefined;

@@ -103,8 +103,25 @@ const FOR_CONTEXT_AFTER = new Set(["me", "us", "you", "him", "her", "them"]);
 const FOR_BEFORE_DETERMINER = new Set(["the", "my"]);
 const SEAT_OR_ZONE = new Set(["passenger", "passenger's", "driver", "driver's", "kids", "children", "rear", "back"]);
 const TAKES_A_VALUE = new Set([
-  "to", "too", "two", "at", "by", "level", "setting", "speed", "fan", "volume", "temperature", "temp", "up", "down", "of",
-  "and", "is", "be", "number",
+  "to",
+  "too",
+  "two",
+  "at",
+  "by",
+  "level",
+  "setting",
+  "speed",
+  "fan",
+  "volume",
+  "temperature",
+  "temp",
+  "up",
+  "down",
+  "of",
+  "and",
+  "is",
+  "be",
+  "number",
 ]);
 
 interface Token {
@@ -382,7 +399,12 @@ function repairMisheardWords(words: readonly string[]): string[] {
     const next = words[i + 1];
     if (w === "of" && prev !== undefined && (OFF_VERBS.has(prev) || switchedOffAtEnd(out, words, i))) {
       out.push("off");
-    } else if (w === "hi" && prev !== undefined && HIGH_AFTER.has(prev) && (next === undefined || PHRASE_END.has(next))) {
+    } else if (
+      w === "hi" &&
+      prev !== undefined &&
+      HIGH_AFTER.has(prev) &&
+      (next === undefined || PHRASE_END.has(next))
+    ) {
       out.push("high");
     } else if (w === "won" && prev !== undefined && ONE_AFTER.has(prev)) {
       out.push("one");

@@ -84,7 +84,9 @@ describe("digitRule", () => {
     const spoken = numbersIn("rear left window down 20 mm");
     expect(digitRule(registry, "<nexa_3>('rear left', 'down', 25", spoken)).toBeUndefined();
     // ... and a number nobody said ("crack" is 100, "15" leads nowhere said) is the gate's.
-    expect(digitRule(registry, "<nexa_3>('rear left', 'down', 15", numbersIn("crack the rear left window"))).toBeUndefined();
+    expect(
+      digitRule(registry, "<nexa_3>('rear left', 'down', 15", numbersIn("crack the rear left window")),
+    ).toBeUndefined();
   });
 
   it("drops a said number outside the parameter's range ('temp 68' as a step)", () => {

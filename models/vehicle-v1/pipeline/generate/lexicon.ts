@@ -214,7 +214,9 @@ export function seatObject(g: G, seat: FrontSeat): string {
  */
 export function backrestObject(g: G, seat: FrontSeat): string {
   return seat === "driver"
-    ? g.x("{my backrest|the backrest|the driver's backrest|my back rest|the back of my seat|the backrest of my seat|my seatback|the seatback}")
+    ? g.x(
+        "{my backrest|the backrest|the driver's backrest|my back rest|the back of my seat|the backrest of my seat|my seatback|the seatback}",
+      )
     : g.x(
         "{the passenger backrest|the passenger's backrest|the back of the passenger seat|the passenger seat's backrest}",
       );

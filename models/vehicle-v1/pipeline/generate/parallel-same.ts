@@ -32,7 +32,10 @@ function temp(g: G, kind: TempKind, terse: boolean): Temp {
   if (kind === "f") {
     const v = g.int(60, 80);
     const s = g.n(v);
-    return { text: terse ? g.x(`{${s}|${s}|${s} degrees|${v}°}`) : g.x(`{${s}|${s} degrees|${s} degrees|${v}°F}`), value: v };
+    return {
+      text: terse ? g.x(`{${s}|${s}|${s} degrees|${v}°}`) : g.x(`{${s}|${s} degrees|${s} degrees|${v}°F}`),
+      value: v,
+    };
   }
   const v = g.int(16, 27);
   const s = g.n(v);
@@ -42,12 +45,16 @@ function temp(g: G, kind: TempKind, terse: boolean): Temp {
 }
 
 const setTemp = (zone: Zone, t: Temp): CallSpec =>
-  call("set_climate_temperature", t.unit ? { zone, temperature: t.value, unit: t.unit } : { zone, temperature: t.value });
+  call(
+    "set_climate_temperature",
+    t.unit ? { zone, temperature: t.value, unit: t.unit } : { zone, temperature: t.value },
+  );
 
 /** How a zone is named in an elliptical list: "the driver", "passenger side", "the back". */
 const ZONE_NAME: Readonly<Record<Zone, string>> = {
   driver: "{the driver|the driver side|the driver's side|my side|driver side|the driver's zone}",
-  passenger: "{the passenger|the passenger side|the passenger's side|passenger side|the front passenger|the passenger zone}",
+  passenger:
+    "{the passenger|the passenger side|the passenger's side|passenger side|the front passenger|the passenger zone}",
   rear: "{the back|the rear|the back seats|the rear zone|the back row|the rear seats}",
 };
 /** The same zone bare, at the head of a terse item: "driver 70". */
@@ -59,7 +66,8 @@ const ZONE_BARE: Readonly<Record<Zone, string>> = {
 /** The zone after "for" or "on": "for me", "on the passenger side". */
 const ZONE_FOR: Readonly<Record<Zone, string>> = {
   driver: "{for me|for the driver|on my side|on the driver side|for my side|on the driver's side}",
-  passenger: "{for the passenger|for my passenger|on the passenger side|for the front passenger|on the passenger's side}",
+  passenger:
+    "{for the passenger|for my passenger|on the passenger side|for the front passenger|on the passenger's side}",
   rear: "{for the back|in the back|for the rear|for the kids in the back|in the rear|for the back seats}",
 };
 
@@ -280,8 +288,7 @@ function seatsApart(g: G): Draft {
     text = `${g.x("{set|put|turn}")} ${g.x(SEAT_MOD[a])} ${noun} ${la.text} and ${g.x(SEAT_ALONE[b])} ${lb.text}`;
   else if (k === 4 && la.level > 0 && lb.level > 0)
     text = `${verb} ${g.x(SEAT_ALONE[a])} ${la.text} and ${g.x(SEAT_ALONE[b])} ${lb.text}`;
-  else
-    text = `${g.x(SEAT_MOD[a])} ${noun} ${la.text} ${g.x("{and|but|, and}")} ${g.x(SEAT_MOD[b])} ${noun} ${lb.text}`;
+  else text = `${g.x(SEAT_MOD[a])} ${noun} ${la.text} ${g.x("{and|but|, and}")} ${g.x(SEAT_MOD[b])} ${noun} ${lb.text}`;
   return cmd(
     text.replace(/ ,/g, ","),
     [call(f, { seat: a, level: la.level }), call(f, { seat: b, level: lb.level })],
@@ -320,7 +327,8 @@ function heatThenVent(g: G): Draft {
   const mod = g.x(SEAT_MOD[seat]);
   const heat = g.x(FEATURE_NOUN.set_seat_heating);
   const vent = g.x(FEATURE_NOUN.set_seat_ventilation);
-  const on = (l: Level) => (l.level === 0 ? "off" : l.text === "on" ? "on" : `on ${l.text.replace(/^(on|to|at) /, "")}`);
+  const on = (l: Level) =>
+    l.level === 0 ? "off" : l.text === "on" ? "on" : `on ${l.text.replace(/^(on|to|at) /, "")}`;
   const lvl = (l: Level) => (l.level > 0 && l.text !== "on" ? ` ${l.text}` : "");
   const turn = (l: Level) => (l.level === 0 ? g.x("{turn off|switch off}") : g.x("{turn on|switch on|put on}"));
   const heatFirst = g.chance(0.7);
@@ -454,7 +462,11 @@ function seatTwoMoves(g: G): Draft {
         ? `${g.x("{lower|drop}")} ${obj}`
         : `${g.x("{move|slide|push}")} ${obj} ${w(m)}`;
   const itVerb = (m: SeatMove) =>
-    m.dir === "up" ? g.x("{raise it|lift it|move it up|bring it up}") : m.dir === "down" ? g.x("{lower it|drop it|move it down}") : `${g.x("{move|slide|bring}")} it ${w(m)}`;
+    m.dir === "up"
+      ? g.x("{raise it|lift it|move it up|bring it up}")
+      : m.dir === "down"
+        ? g.x("{lower it|drop it|move it down}")
+        : `${g.x("{move|slide|bring}")} it ${w(m)}`;
   const k = g.int(0, 2);
   const text =
     k === 0
