@@ -9,9 +9,10 @@ import {
   heldWordMatchers,
   type Row,
 } from "../../models/vehicle-v1/pipeline/generate/build.js";
-import { parseAndBind, renderResponse } from "../../src/parser/index.js";
+import { renderResponse } from "../../src/parser/index.js";
 import { registry } from "../../src/registry/index.js";
 import { normalizeTranscript } from "../../src/text/normalize.js";
+import { boundCalls } from "../bound-calls.js";
 
 const SMALL = { seed: 7, perFunction: 60 } as const;
 const CATEGORIES = new Set(["single", "parallel", "negative", "near_miss", "asr_noise"]);
@@ -25,16 +26,6 @@ beforeAll(() => {
   ds = buildDataset(SMALL);
   all = [...ds.train, ...ds.heldout];
 });
-
-/** The bound calls of a response, failing the test when it does not parse and bind. */
-function bind(response: string) {
-  const out = parseAndBind(response);
-  if (!out.ok) throw new Error(`${response}: ${out.error.message}`);
-  return out.results.map((r) => {
-    if (!r.ok) throw new Error(`${response}: ${r.error.message}`);
-    return r.call;
-  });
-}
 
 describe("generator: determinism", () => {
   it("gives the same rows for the same seed and other rows for another seed", () => {
@@ -50,7 +41,7 @@ describe("generator: every row", () => {
   it("has a response that parses, binds and is canonical, and fields that agree with it", () => {
     expect(all.length).toBeGreaterThan(1000);
     for (const r of all) {
-      const calls = bind(r.response);
+      const calls = boundCalls(r.response);
       expect(renderResponse(calls)).toBe(r.response);
       expect(r.functions).toEqual([...new Set(calls.map((c) => c.name))]);
       expect(CATEGORIES.has(r.category)).toBe(true);
@@ -181,7 +172,7 @@ describe("generator: contract defaults (§3) as generated", () => {
       (r) => !/\b(tilt|halfway|half|percent|bit|little|slightly|touch|tad|\d+)\b/.test(r.input),
     );
     expect(Math.min(on.length, roof.length)).toBeGreaterThan(0);
-    for (const r of on) for (const c of bind(r.response)) expect(c.args.level, r.input).toBe(2);
+    for (const r of on) for (const c of boundCalls(r.response)) expect(c.args.level, r.input).toBe(2);
     for (const r of roof) expect(r.response, r.input).toBe("<nexa_4>('open')<nexa_end>");
   });
 
@@ -212,16 +203,16 @@ describe.each([
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
     expect(new Set(lines.map((l) => l.query)).size).toBe(lines.length);
     for (const l of lines) {
-      const calls = bind(l.response);
+      const calls = boundCalls(l.response);
       expect(renderResponse(calls), l.id).toBe(l.response);
       expect(normalizeTranscript(l.query).ok, l.id).toBe(true);
     }
   });
 
   it("covers every function, parallel requests, recognizer noise and negatives", () => {
-    const fns = new Set(lines.flatMap((l) => bind(l.response).map((c) => c.name)));
+    const fns = new Set(lines.flatMap((l) => boundCalls(l.response).map((c) => c.name)));
     for (const f of registry.functions) expect(fns.has(f.name), f.name).toBe(true);
-    expect(lines.filter((l) => bind(l.response).length >= 2).length).toBeGreaterThanOrEqual(25);
+    expect(lines.filter((l) => boundCalls(l.response).length >= 2).length).toBeGreaterThanOrEqual(25);
     expect(lines.filter((l) => l.category === "asr_noise").length).toBeGreaterThanOrEqual(asrNoise);
     expect(lines.filter((l) => l.response === "<nexa_20>()<nexa_end>").length).toBeGreaterThanOrEqual(50);
   });

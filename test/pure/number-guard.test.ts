@@ -6,19 +6,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DIGITS, digitRule, numberSlot } from "../../src/model/number-guard.js";
-import { parseAndBind } from "../../src/parser/index.js";
 import { registry } from "../../src/registry/index.js";
 import { numbersIn, ungroundedValues } from "../../src/safety/grounding.js";
 import { normalizeTranscript } from "../../src/text/normalize.js";
-
-function bind(response: string) {
-  const out = parseAndBind(response);
-  if (!out.ok) throw new Error(`${response}: ${out.error.message}`);
-  return out.results.map((r) => {
-    if (!r.ok) throw new Error(`${response}: ${r.error.message}`);
-    return r.call;
-  });
-}
+import { boundCalls } from "../bound-calls.js";
 
 describe("numberSlot", () => {
   it("finds the numeric argument under the cursor, positional or named, with its digits so far", () => {
@@ -121,7 +112,7 @@ describe("digitRule", () => {
       const n = normalizeTranscript(row.query);
       if (!n.ok) continue;
       const spoken = numbersIn(n.text);
-      const calls = bind(row.response);
+      const calls = boundCalls(row.response);
       if (calls.some((c) => ungroundedValues(c, spoken).length > 0)) continue;
       grounded++;
       const text = row.response;
