@@ -17,6 +17,11 @@
  * digit and never steers towards a §3 default alone (a slip like "25" of a said 20 must
  * stay a refused 25, not become the default 250); elsewhere it steps aside and the gate
  * decides.
+ *
+ * Off by default (`ModelRuntimeOptions.groundNumbers`), by measurement: with the shipped
+ * model it fixes almost nothing and turns calls the gate would refuse as ungrounded into
+ * grounded wrong ones ("aerate my seat to 1": seat down 10 mm, refused, becomes seat down
+ * 1 mm). An unsaid number is the gate's evidence of a confused model; the guard hides it.
  */
 import type { Registry } from "../registry/index.js";
 import { groundedMagnitudes } from "../safety/grounding.js";
@@ -113,11 +118,11 @@ export function digitRule(reg: Registry, generated: string, spoken: ReadonlySet<
         : (m >= lo && m <= hi) || (-m >= lo && -m <= hi);
   const allowed = [...grounded].filter(inRange).map(String);
   if (allowed.length === 0) return undefined;
+  // The first digit is the model's own: limiting it could push a slip towards a default.
+  if (slot.digits === "") return undefined;
   const continues = (texts: readonly string[], prefix: string) => texts.some((t) => t.startsWith(prefix));
   let digits = "";
   for (const d of DIGITS) if (continues(allowed, slot.digits + d)) digits += d;
-  // The first digit is the model's own: limiting it could push a slip towards a default.
-  if (slot.digits === "") return undefined;
   // An allowed value so far ("25" of a said 25): it may end here or grow into another
   // allowed value, never into a number nobody said ("255").
   if (allowed.includes(slot.digits)) return { digits, mustContinue: false };
