@@ -336,7 +336,8 @@ const HIGH_AFTER = new Set([
   "level",
   "setting",
 ]);
-const PHRASE_END = new Set(["and", "then", "for", "thank", ...COURTESY_TAIL]);
+// "four" too: a later stage may read "hi four me" as "hi for me", and a second pass must agree.
+const PHRASE_END = new Set(["and", "then", "for", "four", "thank", ...COURTESY_TAIL]);
 /** "level won": "won" after these was "one" ("we won" stays). */
 const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch"]);
 /** "down buy 4": "buy" after a direction was "by" ("I want to buy" stays). */
@@ -365,7 +366,16 @@ const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you
 
 function misheardHalfway(before: readonly string[], after: string | undefined): boolean {
   const prev = before[before.length - 1];
-  return prev !== undefined && !HALFWAY_NOT_AFTER.has(prev) && (after === undefined || HALFWAY_FOLLOWERS.has(after));
+  // Never after a number or a word a later stage may read as one ("to to have way" becomes
+  // "to 2 have way"): a second pass must see the same context as the first.
+  return (
+    prev !== undefined &&
+    !HALFWAY_NOT_AFTER.has(prev) &&
+    !HOMOPHONES_OF_TO.includes(prev) &&
+    !isNumeric(prev) &&
+    !isNumberWord(prev) &&
+    (after === undefined || HALFWAY_FOLLOWERS.has(after))
+  );
 }
 
 /** Whether only courtesy words ("please", "thank you") follow index i. */

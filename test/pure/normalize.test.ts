@@ -202,6 +202,9 @@ const CASES: readonly (readonly [string, string])[] = [
   ["window down have way please", "window down halfway please"],
   ["i have way too much stuff", "i have way too much stuff"],
   ["you have way more time", "you have way more time"],
+  // Found by the idempotence search: a value read after "to" must not open a "halfway".
+  ["to to have way", "to 2 have way"],
+  ["seat heating on hi four me", "seat heating on high for me"],
   ["volume down by for", "volume down by 4"],
   // More recognizer slips (dev natural 5's noisy rows).
   ["heat my seat on hi", "heat my seat on high"],
@@ -326,6 +329,17 @@ describe("normalizeTranscript: properties", () => {
     "level",
     "us",
     "fore",
+    // The slips added with dev natural 5: "on hi", "level won", "down buy 4", "al the", "four the passenger".
+    "hi",
+    "won",
+    "buy",
+    "al",
+    "on",
+    "heater",
+    "down",
+    "passenger",
+    "my",
+    "windows",
   ];
   const phrase = fc
     .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 })
