@@ -36,6 +36,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },
+  // A second sealed set (400 rows from the contract alone), written after the third model
+  // was chosen: scored for reports only.
+  { name: "test natural 6 (sealed)", path: "models/vehicle-v1/eval/test-natural-6.jsonl" },
 ];
 
 export interface EvalDatasetSpec {
