@@ -309,21 +309,38 @@ interface DecodingGuide {
   bias(generated: string): TokenBias;
 }
 
-function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): DecodingGuide {
+/** One entry per vocabulary id: the token's text as it reads inside a response, and whether it is a control token. */
+interface VocabularyPiece {
+  readonly text: string;
+  readonly special: boolean;
+}
+
+/**
+ * The whole vocabulary as response text: control tokens as their own text (`<nexa_3>`),
+ * ordinary pieces detokenized after an anchor so a leading "▁" reads as the space it is.
+ */
+function vocabularyPieces(model: LlamaModel): VocabularyPiece[] {
   const metadata = model.fileInfo.metadata as unknown as { tokenizer?: { ggml?: { tokens?: unknown[] } } };
   const vocabSize = metadata.tokenizer?.ggml?.tokens?.length ?? 0;
   if (vocabSize === 0) throw new Error("the model's vocabulary is not readable from its metadata");
-  const constraint = new ResponseConstraint(reg);
   const anchor = model.tokenize("a", false);
-  const pieces: (string | null)[] = [];
+  const out: VocabularyPiece[] = [];
   for (let id = 0; id < vocabSize; id++) {
     const token = id as Token;
-    if (token === endToken) pieces.push(null);
-    else if (model.isSpecialToken(token)) {
-      const fn = reg.byToken(model.detokenize([token], true));
-      pieces.push(fn ? String.fromCharCode(FN_BASE + fn.token) : null);
-    } else pieces.push(model.detokenize([token], false, anchor));
+    const special = model.isSpecialToken(token);
+    out.push({ text: special ? model.detokenize([token], true) : model.detokenize([token], false, anchor), special });
   }
+  return out;
+}
+
+function decodingGuide(model: LlamaModel, reg: Registry, endToken: Token): DecodingGuide {
+  const constraint = new ResponseConstraint(reg);
+  const pieces = vocabularyPieces(model).map(({ text, special }, id): string | null => {
+    if (id === endToken) return null;
+    if (!special) return text;
+    const fn = reg.byToken(text);
+    return fn ? String.fromCharCode(FN_BASE + fn.token) : null;
+  });
   // Tokens grouped by their first character: a step tests each possible next character
   // once and only the tokens whose first character can follow are checked in full.
   const byFirstChar = new Map<string, number[]>();
@@ -377,28 +394,20 @@ class NumberGuard {
     private readonly model: LlamaModel,
     private readonly reg: Registry,
   ) {
-    const metadata = model.fileInfo.metadata as unknown as { tokenizer?: { ggml?: { tokens?: unknown[] } } };
-    const vocabSize = metadata.tokenizer?.ggml?.tokens?.length ?? 0;
-    if (vocabSize === 0) throw new Error("the model's vocabulary is not readable from its metadata");
-    const anchor = model.tokenize("a", false);
-    const pieces: string[] = [];
-    for (let id = 0; id < vocabSize; id++) {
+    const vocabulary = vocabularyPieces(model);
+    vocabulary.forEach(({ text, special }, id) => {
       const token = id as Token;
-      const piece = model.isSpecialToken(token)
-        ? model.detokenize([token], true)
-        : model.detokenize([token], false, anchor);
-      pieces.push(piece);
-      if (piece.length === 1 && DIGITS.includes(piece))
-        this.digitTokens.set(piece, [...(this.digitTokens.get(piece) ?? []), token]);
+      if (text.length === 1 && DIGITS.includes(text))
+        this.digitTokens.set(text, [...(this.digitTokens.get(text) ?? []), token]);
       else {
         // The guard reasons digit by digit: a vocabulary that merges digits with other
         // characters (not this project's tokenizer) cannot be guarded.
-        if (!model.isSpecialToken(token) && /\d/.test(piece))
-          throw new Error(`token ${id} (${JSON.stringify(piece)}) mixes digits with other characters`);
+        if (!special && /\d/.test(text))
+          throw new Error(`token ${id} (${JSON.stringify(text)}) mixes digits with other characters`);
         this.nonDigitTokens.push(token);
       }
-    }
-    this.pieces = pieces;
+    });
+    this.pieces = vocabulary.map((v) => v.text);
     this.none = new TokenBias(model.tokenizer);
   }
 

@@ -17,8 +17,9 @@
  * - the homophones a recognizer confuses are repaired where the context is certain:
  *   "two"/"too" before a number or "max/level..." -> "to" ("set it two seventy" ->
  *   "set it to 70"), "two"/"to" before "loud/much/bright..." -> "too", "four" before
- *   "me/us/you..." or a seat ("heater four the passenger") -> "for", "to"/"for" before a counted unit ("to degrees warmer",
- *   "for notches") -> 2 / 4, a value after "to" ("set the fan to to" / "to for") -> 2 / 4.
+ *   "me/us/you..." or a seat ("heater four the passenger") -> "for", "to"/"for" before a
+ *   counted unit ("to degrees warmer", "for notches") -> 2 / 4, a value after "to" ("set
+ *   the fan to to" / "to for") -> 2 / 4.
  *   "to", "too" and "for" otherwise stay words. After "by" a lone homophone is the step
  *   ("volume down by for" -> "by 4").
  * - other words a recognizer writes for a control word, only in a context that leaves no
@@ -362,7 +363,7 @@ const BY_AFTER = new Set([
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
 const HALFWAY_FOLLOWERS = new Set(["open", "down", "up", "closed", "shut", "and", "then", "thank", ...COURTESY_TAIL]);
-const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would", "to"]);
+const HALFWAY_NOT_AFTER = new Set(["i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would"]);
 
 function misheardHalfway(before: readonly string[], after: string | undefined): boolean {
   const prev = before[before.length - 1];
