@@ -110,7 +110,7 @@ function zonesSetApart(g: G): Draft {
   let tb = temp(g, kind, true);
   // Mostly different values: copying the first value must be wrong most of the time.
   for (let i = 0; i < 3 && tb.value === ta.value; i++) tb = temp(g, kind, true);
-  const k = g.int(0, 9);
+  const k = g.int(0, 11);
   const name = (z: Zone) => g.x(ZONE_NAME[z]);
   const bare = (z: Zone) => g.x(ZONE_BARE[z]);
   const forZ = (z: Zone) => g.x(ZONE_FOR[z]);
@@ -125,6 +125,8 @@ function zonesSetApart(g: G): Draft {
     () => `set the temperature to ${ta.text} ${forZ(a)} and ${tb.text} ${forZ(b)}`,
     () => `${name(a)} to ${ta.text} ${g.x("{please|}")} and ${name(b)} to ${tb.text}`,
     () => `${g.x("{set|put|make}")} ${name(a)} ${ta.text} and ${name(b)} ${tb.text}`,
+    () => `${bare(a)} to ${ta.text}, ${bare(b)} to ${tb.text}`,
+    () => `${bare(a)} to ${ta.text} ${g.x("{and|then|,}")} ${bare(b)} to ${tb.text}`,
   ][k]!();
   return cmd(text, [setTemp(a, ta), setTemp(b, tb)], [ta.value, tb.value]);
 }
@@ -478,8 +480,11 @@ function seatTwoMoves(g: G): Draft {
   return cmd(text, [c(m1), c(m2)], [...m1.said, ...m2.said]);
 }
 
-/** "recline my seat a bit and slide it back a little": backrest and seat of one seat. */
-function reclineAndSlide(g: G): Draft {
+/**
+ * "recline my seat a bit and slide it back a little": backrest, then seat, of one seat.
+ * Part of `par.seat_it` (parallel.ts), which also says it the other way round.
+ */
+export function reclineAndSlide(g: G): Draft {
   const seat = g.chance(0.65) ? "driver" : "passenger";
   const obj =
     seat === "driver" ? g.x("{my seat|the seat|the driver's seat}") : g.x("{the passenger seat|the passenger's seat}");
@@ -505,5 +510,4 @@ export function addSameFunctionFamilies(F: FamilySet, group: string): void {
   F.add(group, "par.same.heat_vent", { weight: 1 }, heatThenVent);
   F.add(group, "par.same.windows_each_way", { weight: 2.2 }, windowsEachWay);
   F.add(group, "par.same.seat_two_moves", { weight: 1.6 }, seatTwoMoves);
-  F.add(group, "par.same.recline_slide", { weight: 0.8 }, reclineAndSlide);
 }

@@ -14,7 +14,8 @@ import { normalizeTranscript } from "../../../../src/text/normalize.js";
 import { type CallSpec, COMMAND_FUNCTIONS, call, enumValues } from "./calls.js";
 import { cmd, type Draft, type Family, FamilySet } from "./families/types.js";
 import { D, distance, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
-import { addSameFunctionFamilies } from "./parallel-same.js";
+import { addSameFunctionFamilies, reclineAndSlide } from "./parallel-same.js";
+import { addStepPairFamilies } from "./parallel-steps.js";
 import { Rng } from "./prng.js";
 
 export interface Connector {
@@ -530,6 +531,23 @@ function pairWindowClause(g: G, front = g.chance(0.45)): Draft {
 function defrostBoth(g: G): Draft {
   const on = g.chance(0.75);
   const state = on ? "on" : "off";
+  if (g.chance(0.3)) {
+    // One defroster named, the other by "one": "turn on the rear defroster as well as the
+    // front one". The calls follow the order they are said in.
+    const first = g.chance(0.5) ? "rear" : "front";
+    const second = first === "rear" ? "front" : "rear";
+    const side = (t: string) => (t === "rear" ? g.x("{rear|back}") : "front");
+    const dev = g.x("{defroster|demister|defrost}");
+    const also = g.x("{as well as|and|and also|plus}");
+    const verb = on ? g.x("{turn on|switch on|put on|start}") : g.x("{turn off|switch off|stop}");
+    const text = g.pick([
+      `${verb} the ${side(first)} ${dev} ${also} the ${side(second)} one`,
+      `${verb} the ${side(first)} ${dev} ${also} the ${side(second)} one too`,
+      `${side(first)} ${dev} ${state} ${also} the ${side(second)} one`,
+      `${verb} the ${side(first)} ${dev}, and the ${side(second)} one ${g.x("{too|as well}")}`,
+    ]);
+    return cmd(text, [call("set_defroster", { target: first, on }), call("set_defroster", { target: second, on })]);
+  }
   const devices =
     "{both defrosters|the front and rear defrosters|the front and rear demisters|the front and back defrosters|the front and rear defrost|both demisters}";
   const k = g.int(0, 3);
@@ -684,6 +702,15 @@ const TERSE: readonly Terse[] = [
         ]);
       if (k === "off") return cmd(g.x("{fan off|blower off}"), [call("adjust_fan_speed", { set_value: D.fanOff })]);
       const up = k === "up";
+      if (g.chance(0.4)) {
+        // "fan down 2": a number after the direction is a step, not a speed
+        const n = g.int(2, 4);
+        return cmd(
+          g.x(`{fan|fan speed|blower} ${up ? "up" : "down"} {${g.n(n, 0.4)}|by ${g.n(n, 0.4)}}`),
+          [call("adjust_fan_speed", { speed_diff: up ? n : -n })],
+          [n],
+        );
+      }
       return cmd(g.x(`{fan|fan speed|blower} ${up ? "up" : "down"}{| a bit| a little}`), [
         call("adjust_fan_speed", { speed_diff: up ? D.fanStep : -D.fanStep }),
       ]);
@@ -716,6 +743,14 @@ const TERSE: readonly Terse[] = [
     fn: "change_climate_temperature",
     make: (g) => {
       const up = g.chance(0.5);
+      if (g.chance(0.35)) {
+        const n = g.int(2, 5);
+        return cmd(
+          g.x(`{temp|temperature} ${up ? "up" : "down"} {${g.n(n, 0.4)}|${g.n(n, 0.4)} degrees|by ${g.n(n, 0.4)}}`),
+          [call("change_climate_temperature", { zone: "driver", temperature_diff: up ? n : -n })],
+          [n],
+        );
+      }
       const bit = g.chance(0.3);
       return cmd(
         `${g.x("{temp|temperature}")} ${up ? "up" : "down"}${bit ? ` ${g.x("{a bit|a little|slightly}")}` : ""}`,
@@ -741,6 +776,15 @@ const TERSE: readonly Terse[] = [
         );
       }
       const up = g.chance(0.5);
+      if (g.chance(0.35)) {
+        // "volume up 5" is a step of 5; "volume 5" (above) is a level
+        const n = g.int(2, 15);
+        return cmd(
+          g.x(`{volume|music|radio|sound} ${up ? "up" : "down"} {${g.n(n, 0.4)}|by ${g.n(n, 0.4)}}`),
+          [call("adjust_volume", { volume_diff: up ? n : -n })],
+          [n],
+        );
+      }
       const bit = g.chance(0.3);
       return cmd(
         `${g.x("{volume|music|radio|sound}")} ${up ? "up" : "down"}${bit ? ` ${g.x("{a bit|a little}")}` : ""}`,
@@ -1329,6 +1373,8 @@ function setTo(g: G): Draft {
 
 /** A seat move, then "it" for the same seat's backrest (or the other way round). */
 function seatIt(g: G): Draft {
+  // The backrest first, with amounts ("recline my seat 10 degrees and slide it back 3 cm").
+  if (g.chance(0.7)) return reclineAndSlide(g);
   const seat = g.chance(0.75) ? "driver" : "passenger";
   const obj =
     seat === "driver"
@@ -1373,7 +1419,7 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.temp.two_zones", { weight: 1.2 }, (g) => twoZones(g));
   F.add(PAR, "par.shared.set_to", { weight: 0.8 }, (g) => setTo(g));
   F.add(PAR, "par.reasoned", { weight: 1.5 }, (g) => reasoned(g));
-  F.add(PAR, "par.seat_it", { weight: 0.35 }, (g) => seatIt(g));
+  F.add(PAR, "par.seat_it", { weight: 1.15 }, (g) => seatIt(g));
   F.add(PAR, "par.shared.two_windows", { weight: 0.6 }, (g) => twoWindows(g));
   F.add(PAR, "par.defrost.both", { weight: 0.7 }, (g) => defrostBoth(g));
   F.add(PAR, "par.shared.up_down", { weight: 0.8 }, (g) => upDown(g));
@@ -1383,6 +1429,7 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.contrast", { weight: 1 }, (g) => contrast(g));
   F.add(PAR, "par.audio_it", { weight: 0.5 }, (g) => audioIt(g));
   addSameFunctionFamilies(F, PAR);
+  addStepPairFamilies(F, PAR);
   F.add(PAR, "par.held.both", { held: true, weight: 1, heldWords: ["both the"] }, (g) =>
     sharedOnOff(g, { on: "{turn on|switch on}", off: "{turn off|switch off}" }, true),
   );

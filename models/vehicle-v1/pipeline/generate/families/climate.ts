@@ -253,6 +253,24 @@ export function climateFamilies(F: FamilySet): void {
     );
   });
 
+  // "make it 68 in here", "70 in the car please": a bare number with "in here" is the
+  // cabin temperature (the driver zone), never a volume.
+  F.add(SET_T, "temp.set.in_here", { weight: 1 }, (g) => {
+    const f = g.chance(0.75);
+    const t = f ? g.int(60, 80) : g.int(16, 27);
+    const s = g.n(t, 0.35);
+    const num = g.x(`{${s}|${s}|${s} degrees}`);
+    const place = g.x("{in here|in the car|in the cabin|inside}");
+    const k = g.int(0, 4);
+    const call1 = [call(SET_T, { zone: "driver", temperature: t })];
+    if (k === 0) return cmd(`${g.x("{make|set|get|keep}")} it ${num} ${place}`, call1, [t], false);
+    if (k === 1) return cmd(`${num} ${place} ${g.x("{please|}")}`, call1, [t], false);
+    if (k === 2) return stmt(`${g.x("{I want|I'd like|let's have|let's do|we want}")} ${num} ${place}`, call1, [t]);
+    if (k === 3)
+      return ask(`${g.x("{can we have|can you make it|could we get|can I get}")} ${num} ${place}`, call1, [t]);
+    return cmd(`${g.x("{bring|take|get}")} it ${g.x("{to|down to|up to}")} ${num} ${place}`, call1, [t], false);
+  });
+
   F.add(SET_T, "temp.set.updown_to", { weight: 2.5 }, (g) => {
     const zone = pickZone(g);
     const zw = zoneWords(g, zone);
