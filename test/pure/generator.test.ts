@@ -186,6 +186,65 @@ describe("generator: contract defaults (§3) as generated", () => {
   });
 });
 
+describe("generator: steps, levels and elliptical pairs as generated", () => {
+  const sign = (dir: string) => (dir === "up" ? "" : "-");
+  /** The rarer families need more rows than the shared small build has. */
+  let larger: Row[];
+  const family = (id: string) => larger.filter((r) => r.family === id);
+  beforeAll(() => {
+    const d = buildDataset({ seed: 7, perFunction: 300 });
+    larger = [...d.train, ...d.heldout];
+  });
+
+  it("reads a number after 'volume/fan/temp up|down' as a step of that size, in every clause", () => {
+    const dials: [RegExp, (dir: string, n: string) => string][] = [
+      [/\b(?:volume|music|radio|sound) (up|down) (?:by )?(\d+)\b/g, (d, n) => `volume_diff=${sign(d)}${n})`],
+      [/\b(?:fan|fan speed|blower) (up|down) (?:by )?(\d+)\b/g, (d, n) => `speed_diff=${sign(d)}${n})`],
+      [/\b(?:temp|temperature) (up|down) (?:by )?(\d+)\b/g, (d, n) => `', ${sign(d)}${n})`],
+    ];
+    let seen = 0;
+    for (const r of larger)
+      for (const [re, expected] of dials)
+        for (const m of r.input.matchAll(re)) {
+          seen++;
+          expect(r.response, r.input).toContain(expected(m[1]!, m[2]!));
+        }
+    expect(seen).toBeGreaterThan(20);
+  });
+
+  it("draws the directions of numbered step pairs independently", () => {
+    const pairs = family("par.steps.numbered");
+    expect(pairs.length).toBeGreaterThan(10);
+    const signs = pairs
+      .map((r) => [...r.response.matchAll(/(?:_diff=|'driver', )(-?)\d+\)/g)].map((m) => m[1]))
+      .filter((s) => s.length >= 2);
+    expect(signs.some((s) => s[0] !== s[1])).toBe(true);
+    expect(signs.some((s) => s[0] === s[1])).toBe(true);
+  });
+
+  it("reads a bare number 'in here' as the cabin temperature", () => {
+    const inHere = family("temp.set.in_here");
+    expect(inHere.length).toBeGreaterThan(0);
+    for (const r of inHere) {
+      const n = /\b(\d+)\b/.exec(r.input)![1];
+      expect(r.response, r.input).toBe(`<nexa_1>('driver', ${n})<nexa_end>`);
+    }
+  });
+
+  it("answers 'the rear defroster as well as the front one' with both defrosters in the order said", () => {
+    const one = family("par.defrost.both").filter((r) => /\bone\b/.test(r.input));
+    expect(one.length).toBeGreaterThan(0);
+    for (const r of one) {
+      const first =
+        /\b(front|rear|back) (?:defroster|demister|defrost)\b/.exec(r.input)![1] === "front" ? "front" : "rear";
+      expect(r.response, r.input).toMatch(
+        new RegExp(`^<nexa_10>\\('${first}', (True|False)\\); <nexa_10>\\('(front|rear)'`),
+      );
+      expect(new Set(boundCalls(r.response).map((c) => c.args.target))).toEqual(new Set(["front", "rear"]));
+    }
+  });
+});
+
 describe.each([
   { file: "dev-natural.jsonl", asrNoise: 30 },
   { file: "dev-natural-2.jsonl", asrNoise: 25 },
