@@ -28,7 +28,10 @@
  *   "right" beside window/side/seat or after rear/front ("rear write window"); "have way"
  *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way");
  *   "hi" for "high" at the end of a level phrase ("seat heating on hi"), "won" for "one"
- *   after level/setting/to, "buy" for "by" after a direction ("down buy 4"), "al" for "all"
+ *   after level/setting/to/up/down/by or a tens word or before a unit ("fan down won",
+ *   "twenty won celsius", "up won degree"), "for"/"to" between a tens word and a unit
+ *   ("seventy for degrees" -> 74), a final "for" after up/down ("volume down for" -> 4),
+ *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows".
  *
  * The function is total (never throws), deterministic and idempotent:
@@ -337,10 +340,19 @@ const HIGH_AFTER = new Set([
   "level",
   "setting",
 ]);
+/**
+ * "seat heater for the passenger hi": after a seat, "hi" ends a level phrase only when a
+ * device with levels was named before it ("tell the passenger hi" stays).
+ */
+const HIGH_LEVEL_DEVICES = new Set(["heating", "heater", "heat", "ventilation", "cooling", "warmer", "fan", "blower"]);
 // "four" too: a later stage may read "hi four me" as "hi for me", and a second pass must agree.
 const PHRASE_END = new Set(["and", "then", "for", "four", "thank", ...COURTESY_TAIL]);
-/** "level won": "won" after these was "one" ("we won" stays). */
-const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch"]);
+/** "level won", "fan down won": "won" after these was "one" ("we won", "who won" stay). */
+const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch", "up", "down", "by"]);
+/** Tens words: "twenty won celsius" / "seventy for degrees" are one number a recognizer split. */
+const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
+/** Units after which a misheard digit before them can only have been a number ("won degree"). */
+const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches", "step", "steps"]);
 /** "down buy 4": "buy" after a direction was "by" ("I want to buy" stays). */
 const BY_AFTER = new Set([
   "up",
@@ -413,12 +425,25 @@ function repairMisheardWords(words: readonly string[]): string[] {
     } else if (
       w === "hi" &&
       prev !== undefined &&
-      HIGH_AFTER.has(prev) &&
+      (HIGH_AFTER.has(prev) || (SEAT_OR_ZONE.has(prev) && out.some((x) => HIGH_LEVEL_DEVICES.has(x)))) &&
       (next === undefined || PHRASE_END.has(next))
     ) {
       out.push("high");
-    } else if (w === "won" && prev !== undefined && ONE_AFTER.has(prev)) {
+    } else if (
+      w === "won" &&
+      prev !== undefined &&
+      (ONE_AFTER.has(prev) || TENS.has(prev) || (next !== undefined && UNIT_AFTER_DIGIT.has(next)))
+    ) {
       out.push("one");
+    } else if (
+      (w === "for" || w === "to" || w === "too") &&
+      prev !== undefined &&
+      TENS.has(prev) &&
+      next !== undefined &&
+      UNIT_AFTER_DIGIT.has(next)
+    ) {
+      // "seventy for degrees": the units digit of a temperature, never "seventy, for degrees"
+      out.push(w === "for" ? "four" : "two");
     } else if (w === "buy" && prev !== undefined && BY_AFTER.has(prev)) {
       out.push("by");
     } else if (w === "al" && next !== undefined && ALL_BEFORE.has(next)) {
@@ -448,6 +473,9 @@ function repairSpokenValues(words: readonly string[]): string[] {
     if ((w === "to" || w === "too") && valueSlot && misheardValueAfterTo(next, TO_CONTEXT_AFTER)) {
       out.push("2");
     } else if (w === "for" && valueSlot && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
+      out.push("4");
+    } else if (w === "for" && (prev === "up" || prev === "down") && endsAfter(words, i)) {
+      // "volume down for": nothing follows "for", so it was the step "four"
       out.push("4");
     } else if ((w === "to" || w === "too") && next !== undefined && COUNTED_UNITS.has(next)) {
       out.push("2");

@@ -220,6 +220,20 @@ const CASES: readonly (readonly [string, string])[] = [
   ["turn it up by to please", "turn it up by 2 please"],
   ["stop by for a coffee", "stop by for a coffee"],
   ["drop by for me", "drop by for me"],
+  // Slips in dev natural 7's noisy rows: "won"/"for" inside numbers and steps, "hi" after a seat.
+  ["fan down won", "fan down 1"],
+  ["turn the heat up won degree", "turn the heat up 1 degree"],
+  ["set the driver side to twenty won celsius", "set the driver side to 21 celsius"],
+  ["who won", "who won"],
+  ["we won by 10", "we won by 10"],
+  ["passenger side seventy for degrees", "passenger side 74 degrees"],
+  ["seventy to degrees", "72 degrees"],
+  ["set it to seventy too", "set it to 70 too"],
+  ["volume down for", "volume down 4"],
+  ["turn it up for please", "turn it up 4 please"],
+  ["turn it down for me", "turn it down for me"],
+  ["seat heater for the passenger hi", "seat heater for the passenger high"],
+  ["tell the passenger hi", "tell the passenger hi"],
 ];
 
 describe("normalizeTranscript: table", () => {
@@ -340,6 +354,11 @@ describe("normalizeTranscript: properties", () => {
     "passenger",
     "my",
     "windows",
+    // ...and with dev natural 7: units after a misheard digit.
+    "degree",
+    "celsius",
+    "up",
+    "seat",
   ];
   const phrase = fc
     .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 })
