@@ -33,6 +33,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A fifth, written from the contract alone (400 rows); its failures with the v1 model led
   // to the same-function parallel families and more recognizer slips.
   { name: "dev natural 5 (contract only)", path: "models/vehicle-v1/eval/dev-natural-5.jsonl" },
+  // A seventh (400 rows from the contract alone, heavier on parallel requests); its failures
+  // with the third model led to more recognizer slips and the fourth round of families.
+  { name: "dev natural 7 (contract only)", path: "models/vehicle-v1/eval/dev-natural-7.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },
