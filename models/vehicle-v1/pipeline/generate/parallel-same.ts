@@ -98,6 +98,7 @@ function zonesSetApart(g: G): Draft {
       `${item(0)}, ${item(1)} and ${item(2)}`,
       `set ${to(0)}, ${to(1)} and ${to(2)}`,
       `${g.x("{set|put}")} ${to(0)}, ${to(1)}, ${to(2)}`,
+      `${g.x(ZONE_BARE[zs[0]!])} to ${ts[0]!.text}, ${g.x(ZONE_BARE[zs[1]!])} to ${ts[1]!.text}, ${g.x(ZONE_BARE[zs[2]!])} to ${ts[2]!.text}`,
     ]);
     return cmd(
       text,
@@ -175,7 +176,23 @@ function zonesStep(g: G): Draft {
       `${name(a)} ${ud(upA)} ${deg(da)}, ${name(b)} ${ud(upB)} ${deg(db)}`,
       `${g.x("{turn|put}")} ${name(a)} ${ud(upA)} by ${deg(da)} and ${name(b)} ${ud(upB)} by ${deg(db)}`,
       `${rl(upA)} ${name(a)} by ${deg(da)} and ${rl(upB)} ${name(b)} by ${short(db)}`,
+      `${name(a)} ${deg(da)} ${warm(upA)}, ${name(b)} ${deg(db)} ${warm(upB)}`,
+      `${g.x(ZONE_BARE[a])} ${deg(da)} ${warm(upA)} and ${g.x(ZONE_BARE[b])} ${short(db)} ${warm(upB)}`,
     ]);
+  }
+  if (numbered && g.chance(0.2)) {
+    // "turn the temperature up 3 in the back and 1 on the passenger side": one direction,
+    // the second amount said alone
+    const fz = (z: Zone) => g.x(z === "rear" ? "{in the back|in the rear|for the back}" : ZONE_FOR[z]);
+    text = `${g.x("{turn|put|bring}")} the ${g.x("{temperature|temp|heat}")} ${ud(upA)} ${g.n(da)} ${fz(a)} and ${g.n(db)} ${fz(b)}`;
+    return cmd(
+      text,
+      [
+        call("change_climate_temperature", { zone: a, temperature_diff: upA ? da : -da }),
+        call("change_climate_temperature", { zone: b, temperature_diff: upA ? db : -db }),
+      ],
+      [da, db].filter((n) => n !== 1),
+    );
   }
   const said = numbered ? [da, db].filter((n) => n !== 1) : [];
   return cmd(
@@ -353,17 +370,21 @@ function heatThenVent(g: G): Draft {
 
 // ------------------------------------------------------------------ two windows, each its own way
 
-type Window = "driver" | "passenger" | "rear left" | "rear right";
+type Window = "driver" | "passenger" | "front left" | "front right" | "rear left" | "rear right";
 
 const WINDOW_NAME: Readonly<Record<Window, string>> = {
   driver: "{my window|the driver's window|the driver window|my side window}",
   passenger: "{the passenger window|the passenger's window|the passenger side window|the front passenger window}",
+  "front left": "{the front left window|the left front window|the front left}",
+  "front right": "{the front right window|the right front window|the front right}",
   "rear left": "{the rear left window|the back left window|the left rear window|the rear left}",
   "rear right": "{the rear right window|the back right window|the right rear window|the rear right}",
 };
 const WINDOW_ALONE: Readonly<Record<Window, string>> = {
   driver: "{mine|my one|my window|the driver's}",
   passenger: "{the passenger's|the passenger one|the passenger window|the passenger side}",
+  "front left": "{the front left one|the front left|the left front one}",
+  "front right": "{the front right one|the front right|the right front one}",
   "rear left": "{the rear left|the left rear one|the back left}",
   "rear right": "{the rear right|the right rear one|the back right}",
 };
@@ -395,9 +416,32 @@ function windowsEachWay(g: G): Draft {
     ["rear right", "driver"],
     ["driver", "rear left"],
     ["passenger", "rear right"],
+    ["rear right", "front left"],
+    ["front right", "rear left"],
+    ["front left", "rear right"],
+    ["rear left", "front right"],
   ];
   const [a, b] = g.pick(pairs);
   const downA = g.chance(0.5);
+  if (g.chance(0.3)) {
+    // "open the rear right window fully and the front left one halfway": one verb, each
+    // window its own amount
+    const ma = windowMove(g, downA);
+    let mb = windowMove(g, downA);
+    for (let i = 0; i < 3 && mb.mm === ma.mm; i++) mb = windowMove(g, downA);
+    const verb = downA ? g.x("{open|lower|roll down|put down}") : g.x("{close|raise|roll up|put up}");
+    const amt = (m: WindowMove) => (m.text ? ` ${m.text}` : g.x("{| fully| all the way}"));
+    const text = `${verb} ${g.x(WINDOW_NAME[a])}${amt(ma)} and ${g.x(WINDOW_ALONE[b])}${amt(mb)}`;
+    const pos = downA ? "down" : "up";
+    return cmd(
+      text,
+      [
+        call("control_window", { window: a, position: pos, distance: ma.mm }),
+        call("control_window", { window: b, position: pos, distance: mb.mm }),
+      ],
+      [...ma.said, ...mb.said],
+    );
+  }
   const downB = g.chance(0.75) ? !downA : downA;
   const ma = windowMove(g, downA);
   const mb = windowMove(g, downB);
@@ -500,6 +544,62 @@ export function reclineAndSlide(g: G): Draft {
   return cmd(text, [reclineCall, moveCall], [...(r === "num" ? [deg] : []), ...m.said]);
 }
 
+/**
+ * "recline my seat 15 degrees and the passenger seat 10 degrees", "move my seat forward 2 cm
+ * and the passenger's back 3 cm": one movement function for two seats, each its own amount.
+ */
+function twoSeatsMoved(g: G): Draft {
+  const [a, b]: ["driver" | "passenger", "driver" | "passenger"] = g.chance(0.6)
+    ? ["driver", "passenger"]
+    : ["passenger", "driver"];
+  const first = (z: string) =>
+    z === "driver" ? g.x("{my seat|the driver's seat|my chair}") : g.x("{the passenger seat|the passenger's seat}");
+  const second = (z: string) =>
+    z === "driver"
+      ? g.x("{mine|my seat|the driver's seat|the driver's}")
+      : g.x("{the passenger seat|the passenger's|the passenger's seat|the passenger}");
+  if (g.chance(0.5)) {
+    const back = g.chance(0.75);
+    const angle = () => {
+      const k = g.rng.weighted(["num", "bit", "none"] as const, (x) => (x === "num" ? 0.8 : 0.1));
+      if (k === "num") {
+        const n = g.int(2, 30);
+        return { text: ` ${g.n(n)} degrees`, deg: n, said: [n] };
+      }
+      return k === "bit"
+        ? { text: ` ${g.x(BIT_ADV)}`, deg: D.reclineBit, said: [] }
+        : { text: "", deg: D.recline, said: [] };
+    };
+    const ra = angle();
+    let rb = angle();
+    for (let i = 0; i < 3 && rb.deg === ra.deg; i++) rb = angle();
+    const verb = back
+      ? g.x("{recline|lean back|tilt back}")
+      : g.x("{straighten|raise the backrest of|bring up the backrest of}");
+    const dir = back ? "backward" : "forward";
+    return cmd(
+      `${verb} ${first(a)}${ra.text} and ${second(b)}${rb.text}`,
+      [
+        call("adjust_seat_recline", { seat: a, direction: dir, angle: ra.deg }),
+        call("adjust_seat_recline", { seat: b, direction: dir, angle: rb.deg }),
+      ],
+      [...ra.said, ...rb.said],
+    );
+  }
+  const ma = seatMove(g, g.chance(0.5) ? "forward" : "backward");
+  const mb = seatMove(g, g.pick<Move>(["forward", "backward", "up", "down"]));
+  const amt = (m: SeatMove) => (m.amount ? ` ${m.amount}` : "");
+  const text = `${g.x("{move|slide|put}")} ${first(a)} ${g.x(MOVE_WORD[ma.dir])}${amt(ma)} and ${second(b)} ${g.x(MOVE_WORD[mb.dir])}${amt(mb)}`;
+  return cmd(
+    text,
+    [
+      call("adjust_seat_position", { seat: a, position: ma.dir, distance: ma.mm }),
+      call("adjust_seat_position", { seat: b, position: mb.dir, distance: mb.mm }),
+    ],
+    [...ma.said, ...mb.said],
+  );
+}
+
 /** Adds the same-function parallel families to the shared-verb set. */
 export function addSameFunctionFamilies(F: FamilySet, group: string): void {
   F.add(group, "par.same.temp_apart", { weight: 3.2 }, zonesSetApart);
@@ -510,4 +610,5 @@ export function addSameFunctionFamilies(F: FamilySet, group: string): void {
   F.add(group, "par.same.heat_vent", { weight: 1 }, heatThenVent);
   F.add(group, "par.same.windows_each_way", { weight: 2.2 }, windowsEachWay);
   F.add(group, "par.same.seat_two_moves", { weight: 1.6 }, seatTwoMoves);
+  F.add(group, "par.same.two_seats_moved", { weight: 1.2 }, twoSeatsMoved);
 }

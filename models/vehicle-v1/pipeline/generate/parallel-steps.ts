@@ -19,10 +19,13 @@ interface DialStep {
   readonly said: number[];
 }
 
-type Amount = { kind: "none" } | { kind: "bit" } | { kind: "num"; n: number };
+type Amount = { kind: "none" } | { kind: "bit" } | { kind: "lot" } | { kind: "num"; n: number };
 
 interface StepDial {
   readonly fn: string;
+  /** The dial after "the", for one verb shared by two dials ("turn the fan down and the music up"). */
+  readonly noun: string;
+  readonly unit: string;
   /** A step amount for this dial: mostly a number, sometimes unsaid or "a bit". */
   amount(g: G): Amount;
   /** The step clause, terse ("fan down 2") or full ("lower the fan by 2"). */
@@ -33,16 +36,20 @@ interface StepDial {
 }
 
 function amountOf(g: G, lo: number, hi: number): Amount {
-  const k = g.rng.weighted(["none", "bit", "num"] as const, (x) => (x === "num" ? 0.7 : 0.15));
+  const k = g.rng.weighted(["none", "bit", "lot", "num"] as const, (x) =>
+    x === "num" ? 0.6 : x === "lot" ? 0.12 : 0.14,
+  );
   return k === "num" ? { kind: "num", n: g.int(lo, hi) } : { kind: k };
 }
 
 const BIT = "{a bit|a little|slightly|a touch}";
+const LOT = "{a lot|loads|a whole lot|by a lot}";
 
 /** " by 3", " 3", " 3 notches", " a bit" or nothing after a direction (with its leading space). */
 function tail(g: G, a: Amount, unit: string, terse: boolean): string {
   if (a.kind === "none") return "";
   if (a.kind === "bit") return ` ${g.x(BIT)}`;
+  if (a.kind === "lot") return ` ${g.x(LOT)}`;
   const s = g.n(a.n, 0.4);
   // "1 notches" is not said; a unit goes only after larger numbers
   const u = a.n === 1 ? "" : ` ${g.x(unit)}`;
@@ -53,6 +60,8 @@ function tail(g: G, a: Amount, unit: string, terse: boolean): string {
 const DIALS: readonly StepDial[] = [
   {
     fn: "adjust_volume",
+    noun: "{volume|music|radio|sound}",
+    unit: "{notches|steps|points|clicks}",
     amount: (g) => amountOf(g, 1, 15),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
@@ -64,7 +73,9 @@ const DIALS: readonly StepDial[] = [
     },
     diff: (up, a) =>
       call("adjust_volume", {
-        volume_diff: (up ? 1 : -1) * (a.kind === "num" ? a.n : a.kind === "bit" ? D.volumeBit : D.volumeStep),
+        volume_diff:
+          (up ? 1 : -1) *
+          (a.kind === "num" ? a.n : a.kind === "bit" ? D.volumeBit : a.kind === "lot" ? D.volumeLot : D.volumeStep),
       }),
     set(g) {
       const v = g.int(3, 40);
@@ -78,6 +89,8 @@ const DIALS: readonly StepDial[] = [
   },
   {
     fn: "adjust_fan_speed",
+    noun: "{fan|blower|fan speed}",
+    unit: "{notches|steps|levels|speeds}",
     amount: (g) => amountOf(g, 1, 4),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
@@ -92,7 +105,9 @@ const DIALS: readonly StepDial[] = [
     },
     diff: (up, a) =>
       call("adjust_fan_speed", {
-        speed_diff: (up ? 1 : -1) * (a.kind === "num" ? a.n : a.kind === "bit" ? D.fanBit : D.fanStep),
+        speed_diff:
+          (up ? 1 : -1) *
+          (a.kind === "num" ? a.n : a.kind === "bit" ? D.fanBit : a.kind === "lot" ? D.fanLot : D.fanStep),
       }),
     set(g) {
       const v = g.int(1, D.fanMax);
@@ -106,6 +121,8 @@ const DIALS: readonly StepDial[] = [
   },
   {
     fn: "change_climate_temperature",
+    noun: "{temperature|temp|heat}",
+    unit: "degrees",
     amount: (g) => amountOf(g, 1, 5),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
@@ -120,12 +137,15 @@ const DIALS: readonly StepDial[] = [
         const s = g.n(a.n, 0.4);
         return `make it ${a.n === 1 ? g.x("{one degree|a degree}") : `${s} degrees`} ${up ? g.x("{warmer|hotter}") : g.x("{cooler|colder}")}`;
       }
-      return `make it ${a.kind === "bit" ? g.x("{a bit|a little|slightly} ") : ""}${up ? "warmer" : "cooler"}`;
+      const how = a.kind === "bit" ? g.x("{a bit|a little|slightly} ") : a.kind === "lot" ? g.x("{a lot|much} ") : "";
+      return `make it ${how}${up ? "warmer" : "cooler"}`;
     },
     diff: (up, a) =>
       call("change_climate_temperature", {
         zone: "driver",
-        temperature_diff: (up ? 1 : -1) * (a.kind === "num" ? a.n : a.kind === "bit" ? D.tempBit : D.tempStep),
+        temperature_diff:
+          (up ? 1 : -1) *
+          (a.kind === "num" ? a.n : a.kind === "bit" ? D.tempBit : a.kind === "lot" ? D.tempLot : D.tempStep),
       }),
     set(g) {
       const v = g.int(62, 78);
@@ -146,8 +166,30 @@ function stepClause(g: G, d: StepDial, terse: boolean): DialStep {
   return { text: d.step(g, up, a, terse), call: d.diff(up, a), said: a.kind === "num" && a.n !== 1 ? [a.n] : [] };
 }
 
+/** "turn the fan down a lot and the volume down a little": one verb, each dial its own direction and amount. */
+function sharedVerbSteps(g: G): Draft {
+  const [d1, d2] = g.rng.shuffle([...DIALS]).slice(0, 2) as [StepDial, StepDial];
+  const part = (d: StepDial) => {
+    const up = g.chance(0.5);
+    const a = d.amount(g);
+    return {
+      text: `the ${g.x(d.noun)} ${up ? "up" : "down"}${tail(g, a, d.unit, false)}`,
+      call: d.diff(up, a),
+      said: a.kind === "num" && a.n !== 1 ? [a.n] : [],
+    };
+  };
+  const p1 = part(d1);
+  const p2 = part(d2);
+  return cmd(
+    `${g.x("{turn|put|bring|take}")} ${p1.text} ${g.x("{and|and|but|,}")} ${p2.text}`.replace(" ,", ","),
+    [p1.call, p2.call],
+    [...p1.said, ...p2.said],
+  );
+}
+
 /** "lower the temperature by 3 and raise the fan by 2", "volume up 5, fan down 1", "fan to 3 and the volume down 4". */
 function stepPairs(g: G): Draft {
+  if (g.chance(0.25)) return sharedVerbSteps(g);
   const terse = g.chance(0.4);
   const n = g.chance(0.2) ? 3 : 2;
   const dials = g.rng.shuffle([...DIALS]).slice(0, n);

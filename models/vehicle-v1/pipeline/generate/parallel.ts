@@ -14,6 +14,7 @@ import { normalizeTranscript } from "../../../../src/text/normalize.js";
 import { type CallSpec, COMMAND_FUNCTIONS, call, enumValues } from "./calls.js";
 import { cmd, type Draft, type Family, FamilySet } from "./families/types.js";
 import { D, distance, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
+import { addCarryFamilies } from "./parallel-carry.js";
 import { addSameFunctionFamilies, reclineAndSlide } from "./parallel-same.js";
 import { addStepPairFamilies } from "./parallel-steps.js";
 import { Rng } from "./prng.js";
@@ -1430,6 +1431,10 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.audio_it", { weight: 0.5 }, (g) => audioIt(g));
   addSameFunctionFamilies(F, PAR);
   addStepPairFamilies(F, PAR);
+  addCarryFamilies(F, PAR, {
+    clause: (g, fn) => trainClause(g, fn),
+    family: (id) => [...commands.values()].flat().find((f) => f.id === id),
+  });
   F.add(PAR, "par.held.both", { held: true, weight: 1, heldWords: ["both the"] }, (g) =>
     sharedOnOff(g, { on: "{turn on|switch on}", off: "{turn off|switch off}" }, true),
   );
