@@ -245,6 +245,60 @@ describe("generator: steps, levels and elliptical pairs as generated", () => {
   });
 });
 
+describe("generator: requests that lean on each other", () => {
+  let larger: Row[];
+  const family = (id: string) => larger.filter((r) => r.family === id);
+  beforeAll(() => {
+    const d = buildDataset({ seed: 11, perFunction: 300 });
+    larger = [...d.train, ...d.heldout];
+  });
+
+  it("answers a complaint joined by and/also/too with its own call and the request's", () => {
+    const rows = family("par.complaint_and");
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      const calls = boundCalls(r.response);
+      expect(calls.length, r.input).toBe(2);
+      expect(["change_climate_temperature", "adjust_volume"], r.input).toContain(calls[0]!.name);
+      expect(calls[1]!.name, r.input).not.toBe(calls[0]!.name);
+      expect(r.input, r.input).toMatch(/\b(and|also|too|as well)\b/);
+    }
+  });
+
+  it("keeps a complaint said as the reason for a request ('..., so ...') out of the calls", () => {
+    // par.reasoned never joins its reason with and/also: the cue that separates it from par.complaint_and.
+    const reasoned = family("par.reasoned");
+    expect(reasoned.length).toBeGreaterThan(10);
+    const complaintThenAnd =
+      /\b(i'm|i am|it's|i feel) (\w+ ){0,2}(cold|freezing|chilly|hot|boiling|roasting|warm|sweating)( in here)? (and|also)\b/;
+    for (const r of reasoned) expect(r.input, r.input).not.toMatch(complaintThenAnd);
+    expect(family("par.complaint_and").some((r) => complaintThenAnd.test(r.input))).toBe(true);
+  });
+
+  it("sends every call of a passenger-then-pronoun request to the passenger", () => {
+    const rows = family("par.pronoun_seat");
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.input, r.input).toMatch(/\b(her|his|their|him|them)\b/);
+      for (const c of boundCalls(r.response)) expect(c.args.seat ?? c.args.zone, r.input).toBe("passenger");
+    }
+  });
+
+  it("moves two seats each by its own amount", () => {
+    const rows = family("par.same.two_seats_moved");
+    expect(rows.length).toBeGreaterThan(10);
+    let differ = 0;
+    for (const r of rows) {
+      const calls = boundCalls(r.response);
+      expect(calls.map((c) => c.args.seat).sort(), r.input).toEqual(["driver", "passenger"]);
+      expect(calls[0]!.name).toBe(calls[1]!.name);
+      const amount = (c: (typeof calls)[number]) => c.args.angle ?? c.args.distance;
+      if (amount(calls[0]!) !== amount(calls[1]!)) differ++;
+    }
+    expect(differ / rows.length).toBeGreaterThan(0.7);
+  });
+});
+
 describe.each([
   { file: "dev-natural.jsonl", asrNoise: 30 },
   { file: "dev-natural-2.jsonl", asrNoise: 25 },
