@@ -42,6 +42,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A second sealed set (400 rows from the contract alone), written after the third model
   // was chosen: scored for reports only.
   { name: "test natural 6 (sealed)", path: "models/vehicle-v1/eval/test-natural-6.jsonl" },
+  // A third sealed set (400 rows from the contract alone), written while the fourth model
+  // trained and before it was chosen: scored for reports only.
+  { name: "test natural 8 (sealed)", path: "models/vehicle-v1/eval/test-natural-8.jsonl" },
 ];
 
 export interface EvalDatasetSpec {

@@ -307,6 +307,7 @@ describe.each([
   { file: "dev-natural-5.jsonl", asrNoise: 40 },
   { file: "test-natural-6.jsonl", asrNoise: 30 },
   { file: "dev-natural-7.jsonl", asrNoise: 40 },
+  { file: "test-natural-8.jsonl", asrNoise: 40 },
 ])("hand-written dev set $file", ({ file, asrNoise }) => {
   const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
     .trim()
