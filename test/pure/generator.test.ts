@@ -9,6 +9,7 @@ import {
   heldWordMatchers,
   type Row,
 } from "../../models/vehicle-v1/pipeline/generate/build.js";
+import { gerund } from "../../models/vehicle-v1/pipeline/generate/surface.js";
 import { renderResponse } from "../../src/parser/index.js";
 import { registry } from "../../src/registry/index.js";
 import { normalizeTranscript } from "../../src/text/normalize.js";
@@ -296,6 +297,32 @@ describe("generator: requests that lean on each other", () => {
       if (amount(calls[0]!) !== amount(calls[1]!)) differ++;
     }
     expect(differ / rows.length).toBeGreaterThan(0.7);
+  });
+});
+
+describe("generator: 'would you mind' requests", () => {
+  it("puts the leading verb in its -ing form", () => {
+    const cases: [string, string][] = [
+      ["open", "opening"],
+      ["close", "closing"],
+      ["put", "putting"],
+      ["set", "setting"],
+      ["shut", "shutting"],
+      ["heat", "heating"],
+      ["turn", "turning"],
+      ["lower", "lowering"],
+      ["unmute", "unmuting"],
+      ["roll", "rolling"],
+      ["de-ice", "de-icing"],
+      ["crack", "cracking"],
+    ];
+    for (const [verb, ing] of cases) expect(gerund(verb)).toBe(ing);
+  });
+
+  it("never leaves a bare verb after 'would you mind'", () => {
+    const asked = all.filter((r) => /\b(would|do) you mind\b/.test(r.input));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const r of asked) expect(r.input, r.input).toMatch(/\b(would|do) you mind (just )?\w+ing\b/);
   });
 });
 

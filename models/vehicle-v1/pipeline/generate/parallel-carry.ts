@@ -6,7 +6,9 @@
  *   request and adds no call (`par.reasoned` in parallel.ts): the contract makes "I'm cold"
  *   a command, and "and" is what makes it a second one;
  * - a seat named once and then by a pronoun ("set the passenger side to 76 and switch on
- *   her seat heater", "passenger seat heating off and ventilation on for them at low").
+ *   her seat heater", "passenger seat heating off and ventilation on for them at low");
+ * - one warming verb for two things ("heat the steering wheel, and while you're at it, my
+ *   seat too").
  *
  * The model trained without these answered the complaint's call or the request's, never
  * both, and sent the pronoun's call to the driver (dev natural 7).
@@ -188,9 +190,50 @@ function pronounCarry(g: G): Draft {
   }
 }
 
+// ------------------------------------------------------------------ one warming verb, two things
+
+interface Warmable {
+  readonly text: string;
+  readonly call: CallSpec;
+}
+
+/** What "heat"/"warm up" can take: the wheel and the seats (never "the car": that is a temperature). */
+function warmables(g: G): Warmable[] {
+  return [
+    {
+      text: g.x("{the steering wheel|the wheel|the steering}"),
+      call: call("set_steering_wheel_heating", { on: true }),
+    },
+    {
+      text: g.x("{my seat|the seat|my chair|the driver's seat}"),
+      call: call("set_seat_heating", { seat: "driver", level: 2 }),
+    },
+    {
+      text: g.x("{the passenger seat|the passenger's seat}"),
+      call: call("set_seat_heating", { seat: "passenger", level: 2 }),
+    },
+  ];
+}
+
+/** "heat the steering wheel, and while you're at it, my seat too": one verb, the second object alone. */
+function heatTwoThings(g: G): Draft {
+  const [a, b] = g.rng.shuffle(warmables(g)).slice(0, 2) as [Warmable, Warmable];
+  const verb = g.x("{heat|warm up|warm|heat up}");
+  const text = g.pick([
+    `${verb} ${a.text} and ${b.text}`,
+    `${verb} ${a.text}, and ${b.text} too`,
+    `${verb} ${a.text} and while you're at it ${b.text} too`,
+    `${verb} ${a.text}, and while you're at it, ${b.text} too`,
+    `${verb} ${a.text} and ${b.text} as well`,
+    `${verb} ${a.text}, then ${b.text}`,
+  ]);
+  return cmd(text, [a.call, b.call]);
+}
+
 /** Adds the complaint and pronoun families to the shared-verb set. */
 export function addCarryFamilies(F: FamilySet, group: string, src: ClauseSource): void {
   F.add(group, "par.complaint_and", { weight: 1.2 }, (g) => complaintAndRequest(g, src));
   F.add(group, "par.two_complaints", { weight: 0.3 }, twoComplaints);
   F.add(group, "par.pronoun_seat", { weight: 1 }, pronounCarry);
+  F.add(group, "par.heat_two_things", { weight: 0.5 }, heatTwoThings);
 }

@@ -1187,7 +1187,7 @@ const REASONS: readonly Reason[] = [
   },
   { text: "{it's raining|it's starting to rain|it's about to rain|it's pouring}", fits: closing, clashes: opening },
   {
-    text: "{the sun's in my eyes|it's too bright|the sun is blinding me}",
+    text: "{the sun's in my eyes|it's too bright|the sun is blinding me|the glare is brutal|there's so much glare|the glare is killing me}",
     fits: (c) => c.fn === "operate_sunshade" && c.args.action === "close",
     clashes: (c) => c.fn === "operate_sunroof" && c.args.action !== "close",
   },

@@ -126,6 +126,32 @@ const REQUEST_PRE = [
   "be a star and ",
 ];
 
+/** "would you mind opening the sunroof": a request asked with the verb's -ing form. */
+const GERUND_PRE = ["would you mind ", "do you mind ", "would you mind just ", "could you go ahead and "];
+const GERUND_IRREGULAR: Readonly<Record<string, string>> = { "de-ice": "de-icing", lie: "lying", see: "seeing" };
+
+/** "open" -> "opening", "close" -> "closing", "put" -> "putting", "max out" -> "maxing out". */
+export function gerund(verb: string): string {
+  const irregular = GERUND_IRREGULAR[verb];
+  if (irregular) return irregular;
+  if (/e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  // One vowel between consonants in one syllable doubles the last: "set" -> "setting"
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
+  return `${verb}ing`;
+}
+
+/** The draft with its leading verb in the -ing form after "would you mind", or null when it has none. */
+function gerundRequest(g: G, text: string): string | null {
+  const m = VERB_START.exec(text);
+  if (!m || /^(don't|let)\b/i.test(text)) return null;
+  const verb = m[0]!.toLowerCase();
+  const pre = g.pick(GERUND_PRE);
+  if (pre.includes("go ahead")) return `${pre}${text}`;
+  const words = verb.split(" ");
+  const ing = [gerund(words[0]!), ...words.slice(1)].join(" ");
+  return `${pre}${ing}${text.slice(verb.length)}`;
+}
+
 export interface Surfaced {
   readonly query: string;
   /** Recognizer noise changed words (the row's category becomes asr_noise for a single command). */
@@ -159,6 +185,10 @@ export function wrap(g: G, d: Draft): string {
     else if (r < 0.45) pre = g.pick(WAKE) + g.pick(POLITE_PRE);
     else if (r < 0.49) pre = g.pick(REQUEST_PRE);
     else if (r < 0.52) pre = g.pick(REMARK_PRE);
+    else if (r < 0.56) {
+      const asked = gerundRequest(g, d.text);
+      if (asked) return tidy(asked);
+    }
     if (g.chance(0.3)) suf = g.pick(IMPERATIVE_SUFFIX);
     if (pre.trim() === "please" && suf.includes("please")) suf = "";
     if (/^( please| thanks| now| for me|)$/.test(suf) && g.chance(0.12)) suf += g.pick(REMARK_SUFFIX);
