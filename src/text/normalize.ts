@@ -28,9 +28,10 @@
  *   "right" beside window/side/seat or after rear/front ("rear write window"); "have way"
  *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way");
  *   "hi" for "high" at the end of a level phrase ("seat heating on hi"), "won" for "one"
- *   after level/setting/to/up/down/by or a tens word or before a unit ("fan down won",
- *   "twenty won celsius", "up won degree"), "for"/"to" between a tens word and a unit
- *   ("seventy for degrees" -> 74), a final "for" after up/down ("volume down for" -> 4),
+ *   after level/setting/to, before a unit, or at the end after up/down/by or a tens word
+ *   ("fan down won", "twenty won celsius", "up won degree"), "for"/"to" between a tens word
+ *   and "degrees" ("seventy for degrees" -> 74), a final "for" after a dial's up/down
+ *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows".
  *
@@ -347,12 +348,47 @@ const HIGH_AFTER = new Set([
 const HIGH_LEVEL_DEVICES = new Set(["heating", "heater", "heat", "ventilation", "cooling", "warmer", "fan", "blower"]);
 // "four" too: a later stage may read "hi four me" as "hi for me", and a second pass must agree.
 const PHRASE_END = new Set(["and", "then", "for", "four", "thank", ...COURTESY_TAIL]);
-/** "level won", "fan down won": "won" after these was "one" ("we won", "who won" stay). */
-const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch", "up", "down", "by"]);
+/** "level won": "won" after these was "one" ("we won", "who won" stay). */
+const ONE_AFTER = new Set(["level", "setting", "speed", "to", "at", "notch"]);
+/**
+ * "fan down won", "twenty won celsius": after a direction or a tens word, "won" was "one"
+ * only when a unit or nothing (but courtesy) follows: "the team that was down won the
+ * game" and "who in twenty twenty won the cup" stay.
+ */
+const ONE_AT_END_AFTER = new Set(["up", "down", "by"]);
 /** Tens words: "twenty won celsius" / "seventy for degrees" are one number a recognizer split. */
 const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
-/** Units after which a misheard digit before them can only have been a number ("won degree"). */
-const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches", "step", "steps"]);
+/** Units before which a misheard "won" can only have been a number ("up won degree"). */
+const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches"]);
+/** Degrees only: "seventy for degrees" is 74, but "convert seventy to celsius" keeps its "to". */
+const DEGREES = new Set(["degree", "degrees"]);
+/** Courtesy words that may end a request after a repaired value; never "now" ("down for now"). */
+const POLITE_END = new Set(["please", "thanks", "cheers"]);
+/** What "up/down for" must follow to be a step of 4: "turn it down for", "volume up for". */
+const DIALS = new Set(["it", "volume", "sound", "music", "radio", "fan", "blower", "temperature", "temp", "heat"]);
+/** Words that open a new clause: a device named before them does not reach a "hi" after. */
+const CLAUSE_OPENERS = new Set(["and", "then", "also", "but", "tell", "say", "said", "says"]);
+
+/** Whether only please/thanks (or "thank you") follow index i: stricter than `endsAfter`. */
+function politeEnd(words: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < words.length; j++) {
+    const w = words[j]!;
+    if (POLITE_END.has(w)) continue;
+    if (w === "thank" && words[j + 1] === "you" && j + 2 >= words.length) return true;
+    return false;
+  }
+  return true;
+}
+
+/** A device with levels named earlier in the same clause ("seat heater for the passenger hi"). */
+function levelDeviceInClause(before: readonly string[]): boolean {
+  for (let j = before.length - 1; j >= 0; j--) {
+    const w = before[j]!;
+    if (CLAUSE_OPENERS.has(w)) return false;
+    if (HIGH_LEVEL_DEVICES.has(w)) return true;
+  }
+  return false;
+}
 /** "down buy 4": "buy" after a direction was "by" ("I want to buy" stays). */
 const BY_AFTER = new Set([
   "up",
@@ -425,14 +461,16 @@ function repairMisheardWords(words: readonly string[]): string[] {
     } else if (
       w === "hi" &&
       prev !== undefined &&
-      (HIGH_AFTER.has(prev) || (SEAT_OR_ZONE.has(prev) && out.some((x) => HIGH_LEVEL_DEVICES.has(x)))) &&
+      (HIGH_AFTER.has(prev) || (SEAT_OR_ZONE.has(prev) && levelDeviceInClause(out))) &&
       (next === undefined || PHRASE_END.has(next))
     ) {
       out.push("high");
     } else if (
       w === "won" &&
       prev !== undefined &&
-      (ONE_AFTER.has(prev) || TENS.has(prev) || (next !== undefined && UNIT_AFTER_DIGIT.has(next)))
+      (ONE_AFTER.has(prev) ||
+        (next !== undefined && UNIT_AFTER_DIGIT.has(next)) ||
+        ((TENS.has(prev) || ONE_AT_END_AFTER.has(prev)) && politeEnd(words, i)))
     ) {
       out.push("one");
     } else if (
@@ -440,9 +478,10 @@ function repairMisheardWords(words: readonly string[]): string[] {
       prev !== undefined &&
       TENS.has(prev) &&
       next !== undefined &&
-      UNIT_AFTER_DIGIT.has(next)
+      DEGREES.has(next)
     ) {
-      // "seventy for degrees": the units digit of a temperature, never "seventy, for degrees"
+      // "seventy for degrees": a recognizer's split of 74. (Digits are not joined: "70 for
+      // degrees" stays 70 and "4 degrees"; recognizers that write digits write "74".)
       out.push(w === "for" ? "four" : "two");
     } else if (w === "buy" && prev !== undefined && BY_AFTER.has(prev)) {
       out.push("by");
@@ -474,7 +513,12 @@ function repairSpokenValues(words: readonly string[]): string[] {
       out.push("2");
     } else if (w === "for" && valueSlot && misheardValueAfterTo(next, FOR_CONTEXT_AFTER)) {
       out.push("4");
-    } else if (w === "for" && (prev === "up" || prev === "down") && endsAfter(words, i)) {
+    } else if (
+      w === "for" &&
+      (prev === "up" || prev === "down") &&
+      DIALS.has(out[out.length - 2] ?? "") &&
+      politeEnd(words, i)
+    ) {
       // "volume down for": nothing follows "for", so it was the step "four"
       out.push("4");
     } else if ((w === "to" || w === "too") && next !== undefined && COUNTED_UNITS.has(next)) {
