@@ -27,34 +27,59 @@ interface Complaint {
   readonly family: string;
   /** Functions a second request may not use: the complaint's own, or one it would contradict. */
   readonly excludes: readonly string[];
+  /** A request call the complaint would contradict ("I'm cold, and turn off my seat heater"). */
+  readonly clashes: (c: CallSpec) => boolean;
   /** The complaint as the second of two, after "and too": "too cold", "too loud". */
   readonly short: string;
   readonly call: CallSpec;
 }
 
 const TEMP_FNS = ["change_climate_temperature", "set_climate_temperature", "set_climate_auto_mode"];
+/** Functions that act on one seat: a request for "the seat heater" is the driver's, so it may not follow a complaint about someone else. */
+const SEAT_FNS = ["set_seat_heating", "set_seat_ventilation", "adjust_seat_position", "adjust_seat_recline"];
+
+const n = (c: CallSpec, k: string) => (typeof c.args[k] === "number" ? (c.args[k] as number) : 0);
+const opens = (c: CallSpec) =>
+  ((c.fn === "control_window" || c.fn === "control_all_windows") && c.args.position === "down") ||
+  (c.fn === "operate_sunroof" && c.args.action !== "close");
+/** Would make it warmer. */
+const warms = (c: CallSpec) =>
+  (c.fn === "set_seat_heating" && n(c, "level") > 0) ||
+  (c.fn === "set_steering_wheel_heating" && c.args.on === true) ||
+  (c.fn === "set_air_conditioning" && c.args.on === false);
+/** Would make it cooler. */
+const cools = (c: CallSpec) =>
+  (c.fn === "set_seat_heating" && n(c, "level") === 0) ||
+  (c.fn === "set_steering_wheel_heating" && c.args.on === false) ||
+  (c.fn === "set_air_conditioning" && c.args.on === true) ||
+  (c.fn === "adjust_fan_speed" && (n(c, "speed_diff") > 0 || n(c, "set_value") >= 4)) ||
+  opens(c);
 const COMPLAINTS: readonly Complaint[] = [
   {
     family: "temp.indirect.cold",
-    excludes: [...TEMP_FNS, "set_air_conditioning", "set_seat_ventilation"],
+    excludes: [...TEMP_FNS, "set_seat_ventilation"],
+    clashes: cools,
     short: "{too cold|freezing|chilly}",
     call: call("change_climate_temperature", { zone: "driver", temperature_diff: D.tempStep }),
   },
   {
     family: "temp.indirect.hot",
-    excludes: [...TEMP_FNS, "set_seat_heating", "set_steering_wheel_heating"],
+    excludes: [...TEMP_FNS],
+    clashes: warms,
     short: "{too hot|too warm|boiling}",
     call: call("change_climate_temperature", { zone: "driver", temperature_diff: -D.tempStep }),
   },
   {
     family: "volume.indirect.too_loud",
     excludes: ["adjust_volume", "mute_audio"],
+    clashes: () => false,
     short: "{too loud|too noisy}",
     call: call("adjust_volume", { volume_diff: -D.volumeStep }),
   },
   {
     family: "volume.indirect.too_quiet",
     excludes: ["adjust_volume", "mute_audio"],
+    clashes: () => false,
     short: "too quiet",
     call: call("adjust_volume", { volume_diff: D.volumeStep }),
   },
@@ -68,9 +93,12 @@ function complaintAndRequest(g: G, src: ClauseSource): Draft {
     if (!fam) throw new Error(`generator bug: no family ${c.family}`);
     const said = fam.make(g);
     if (said.calls.length !== 1) continue;
-    const fn = g.pick(COMMAND_FUNCTIONS.filter((f) => !c.excludes.includes(f)));
+    const aboutDriver = (said.calls[0]!.args.zone ?? "driver") === "driver";
+    const fn = g.pick(
+      COMMAND_FUNCTIONS.filter((f) => !c.excludes.includes(f) && (aboutDriver || !SEAT_FNS.includes(f))),
+    );
     const req = src.clause(g, fn);
-    if (!req || req.calls.length !== 1) continue;
+    if (!req || req.calls.length !== 1 || req.calls.some(c.clashes)) continue;
     const complaint = said.text.replace(/[.!?]+$/, "");
     const text = g.pick([
       `${complaint}, and ${req.text}`,
@@ -94,7 +122,7 @@ function twoComplaints(g: G): Draft {
     `it's ${g.x(a.short)} and ${g.x(b.short)}`,
     `it's ${g.x(a.short)} and ${g.x(b.short)} in here`,
     `it's ${g.x(a.short)} in here and it's ${g.x(b.short)}`,
-    `it's ${g.x(a.short)}, and ${g.x(b.short)} too`,
+    `it's ${g.x(a.short)}, and ${g.x(b.short)} as well`,
   ]);
   return { text, calls: [a.call, b.call], form: "statement", said: [], clause: false };
 }

@@ -161,6 +161,20 @@ function zonesStep(g: G): Draft {
   const forZ = (z: Zone) => g.x(ZONE_FOR[z]);
   const ud = (up: boolean) => (up ? "up" : "down");
   const rl = (up: boolean) => (up ? g.x("{raise|increase}") : g.x("{lower|drop|reduce}"));
+  if (numbered && g.chance(0.2)) {
+    // "turn the temperature up 3 in the back and 1 on the passenger side": one direction,
+    // the second amount said alone
+    const fz = (z: Zone) => g.x(z === "rear" ? "{in the back|in the rear|for the back}" : ZONE_FOR[z]);
+    const text = `${g.x("{turn|put|bring}")} the ${g.x("{temperature|temp|heat}")} ${ud(upA)} ${g.n(da)} ${fz(a)} and ${g.n(db)} ${fz(b)}`;
+    return cmd(
+      text,
+      [
+        call("change_climate_temperature", { zone: a, temperature_diff: upA ? da : -da }),
+        call("change_climate_temperature", { zone: b, temperature_diff: upA ? db : -db }),
+      ],
+      [da, db].filter((n) => n !== 1),
+    );
+  }
   let text: string;
   if (!numbered) {
     text = g.pick([
@@ -179,20 +193,6 @@ function zonesStep(g: G): Draft {
       `${name(a)} ${deg(da)} ${warm(upA)}, ${name(b)} ${deg(db)} ${warm(upB)}`,
       `${g.x(ZONE_BARE[a])} ${deg(da)} ${warm(upA)} and ${g.x(ZONE_BARE[b])} ${short(db)} ${warm(upB)}`,
     ]);
-  }
-  if (numbered && g.chance(0.2)) {
-    // "turn the temperature up 3 in the back and 1 on the passenger side": one direction,
-    // the second amount said alone
-    const fz = (z: Zone) => g.x(z === "rear" ? "{in the back|in the rear|for the back}" : ZONE_FOR[z]);
-    text = `${g.x("{turn|put|bring}")} the ${g.x("{temperature|temp|heat}")} ${ud(upA)} ${g.n(da)} ${fz(a)} and ${g.n(db)} ${fz(b)}`;
-    return cmd(
-      text,
-      [
-        call("change_climate_temperature", { zone: a, temperature_diff: upA ? da : -da }),
-        call("change_climate_temperature", { zone: b, temperature_diff: upA ? db : -db }),
-      ],
-      [da, db].filter((n) => n !== 1),
-    );
   }
   const said = numbered ? [da, db].filter((n) => n !== 1) : [];
   return cmd(
@@ -430,7 +430,9 @@ function windowsEachWay(g: G): Draft {
     let mb = windowMove(g, downA);
     for (let i = 0; i < 3 && mb.mm === ma.mm; i++) mb = windowMove(g, downA);
     const verb = downA ? g.x("{open|lower|roll down|put down}") : g.x("{close|raise|roll up|put up}");
-    const amt = (m: WindowMove) => (m.text ? ` ${m.text}` : g.x("{| fully| all the way}"));
+    // A full move is said too: "open the rear right window halfway and the front left one"
+    // reads as halfway for both.
+    const amt = (m: WindowMove) => ` ${m.text || g.x("{fully|all the way}")}`;
     const text = `${verb} ${g.x(WINDOW_NAME[a])}${amt(ma)} and ${g.x(WINDOW_ALONE[b])}${amt(mb)}`;
     const pos = downA ? "down" : "up";
     return cmd(
@@ -561,14 +563,13 @@ function twoSeatsMoved(g: G): Draft {
   if (g.chance(0.5)) {
     const back = g.chance(0.75);
     const angle = () => {
-      const k = g.rng.weighted(["num", "bit", "none"] as const, (x) => (x === "num" ? 0.8 : 0.1));
-      if (k === "num") {
+      // Never unsaid: after one shared verb, "recline my seat 15 degrees and the passenger's"
+      // reads as 15 for both, not the default for the second.
+      if (g.chance(0.85)) {
         const n = g.int(2, 30);
         return { text: ` ${g.n(n)} degrees`, deg: n, said: [n] };
       }
-      return k === "bit"
-        ? { text: ` ${g.x(BIT_ADV)}`, deg: D.reclineBit, said: [] }
-        : { text: "", deg: D.recline, said: [] };
+      return { text: ` ${g.x(BIT_ADV)}`, deg: D.reclineBit, said: [] as number[] };
     };
     const ra = angle();
     let rb = angle();
@@ -586,8 +587,15 @@ function twoSeatsMoved(g: G): Draft {
       [...ra.said, ...rb.said],
     );
   }
-  const ma = seatMove(g, g.chance(0.5) ? "forward" : "backward");
-  const mb = seatMove(g, g.pick<Move>(["forward", "backward", "up", "down"]));
+  // Both amounts said, for the same reason.
+  const said = (dir: Move) => {
+    for (;;) {
+      const m = seatMove(g, dir);
+      if (m.amount) return m;
+    }
+  };
+  const ma = said(g.chance(0.5) ? "forward" : "backward");
+  const mb = said(g.pick<Move>(["forward", "backward", "up", "down"]));
   const amt = (m: SeatMove) => (m.amount ? ` ${m.amount}` : "");
   const text = `${g.x("{move|slide|put}")} ${first(a)} ${g.x(MOVE_WORD[ma.dir])}${amt(ma)} and ${second(b)} ${g.x(MOVE_WORD[mb.dir])}${amt(mb)}`;
   return cmd(

@@ -65,7 +65,7 @@ const DIALS: readonly StepDial[] = [
     amount: (g) => amountOf(g, 1, 15),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
-      const unit = "{notches|steps|points|clicks}";
+      const unit = this.unit;
       if (terse) return `${g.x("{volume|music|radio|sound}")} ${dir}${tail(g, a, unit, true)}`;
       if (g.chance(0.55))
         return `${g.x("{turn|put|bring}")} the ${g.x("{volume|music|radio|sound}")} ${dir}${tail(g, a, unit, false)}`;
@@ -94,11 +94,11 @@ const DIALS: readonly StepDial[] = [
     amount: (g) => amountOf(g, 1, 4),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
-      const unit = "{notches|steps|levels|speeds}";
+      const unit = this.unit;
       if (terse) return `${g.x("{fan|fan speed|blower}")} ${dir}${tail(g, a, unit, true)}`;
       const k = g.int(0, 2);
       if (k === 0)
-        return `${g.x("{turn|put|bring|knock}")} the ${g.x("{fan|blower|fan speed}")} ${dir}${tail(g, a, unit, false)}`;
+        return `${g.x(up ? "{turn|put|bring}" : "{turn|put|bring|knock}")} the ${g.x("{fan|blower|fan speed}")} ${dir}${tail(g, a, unit, false)}`;
       if (k === 1)
         return `${up ? g.x("{raise|increase|bump up}") : g.x("{lower|decrease|reduce|drop}")} the ${g.x("{fan|fan speed|blower}")}${tail(g, a, unit, false)}`;
       return `${g.x("{take|bring}")} the ${g.x("{fan|blower}")} ${dir}${tail(g, a, unit, false)}`;
@@ -126,7 +126,7 @@ const DIALS: readonly StepDial[] = [
     amount: (g) => amountOf(g, 1, 5),
     step(g, up, a, terse) {
       const dir = up ? "up" : "down";
-      const unit = "degrees";
+      const unit = this.unit;
       if (terse) return `${g.x("{temp|temperature|heat}")} ${dir}${tail(g, a, unit, true)}`;
       const k = g.int(0, 2);
       if (k === 0)
@@ -162,7 +162,7 @@ const DIALS: readonly StepDial[] = [
 function stepClause(g: G, d: StepDial, terse: boolean): DialStep {
   const up = g.chance(0.5);
   const a = d.amount(g);
-  // The contract's default steps are said as "one"/"a degree" as often as not: only other numbers must survive.
+  // A step of 1 may be said "a degree" / "one notch": only other numbers must survive as digits.
   return { text: d.step(g, up, a, terse), call: d.diff(up, a), said: a.kind === "num" && a.n !== 1 ? [a.n] : [] };
 }
 

@@ -128,7 +128,11 @@ const REQUEST_PRE = [
 
 /** "would you mind opening the sunroof": a request asked with the verb's -ing form. */
 const GERUND_PRE = ["would you mind ", "do you mind ", "would you mind just ", "could you go ahead and "];
-const GERUND_IRREGULAR: Readonly<Record<string, string>> = { "de-ice": "de-icing", lie: "lying", see: "seeing" };
+const GERUND_IRREGULAR: Readonly<Record<string, string>> = {
+  "de-ice": "de-icing",
+  defog: "defogging",
+  "de-fog": "de-fogging",
+};
 
 /** "open" -> "opening", "close" -> "closing", "put" -> "putting", "max out" -> "maxing out". */
 export function gerund(verb: string): string {
@@ -185,7 +189,8 @@ export function wrap(g: G, d: Draft): string {
     else if (r < 0.45) pre = g.pick(WAKE) + g.pick(POLITE_PRE);
     else if (r < 0.49) pre = g.pick(REQUEST_PRE);
     else if (r < 0.52) pre = g.pick(REMARK_PRE);
-    else if (r < 0.56) {
+    else if (r < 0.56 && d.calls.length <= 1) {
+      // one request only: "would you mind opening the window and close the sunroof" is not said
       const asked = gerundRequest(g, d.text);
       if (asked) return tidy(asked);
     }
