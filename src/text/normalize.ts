@@ -369,17 +369,6 @@ const DIALS = new Set(["it", "volume", "sound", "music", "radio", "fan", "blower
 /** Words that open a new clause: a device named before them does not reach a "hi" after. */
 const CLAUSE_OPENERS = new Set(["and", "then", "also", "but", "tell", "say", "said", "says"]);
 
-/** Whether only please/thanks (or "thank you") follow index i: stricter than `endsAfter`. */
-function politeEnd(words: readonly string[], i: number): boolean {
-  for (let j = i + 1; j < words.length; j++) {
-    const w = words[j]!;
-    if (POLITE_END.has(w)) continue;
-    if (w === "thank" && words[j + 1] === "you" && j + 2 >= words.length) return true;
-    return false;
-  }
-  return true;
-}
-
 /** A device with levels named earlier in the same clause ("seat heater for the passenger hi"). */
 function levelDeviceInClause(before: readonly string[]): boolean {
   for (let j = before.length - 1; j >= 0; j--) {
@@ -427,11 +416,14 @@ function misheardHalfway(before: readonly string[], after: string | undefined): 
   );
 }
 
-/** Whether only courtesy words ("please", "thank you") follow index i. */
-function endsAfter(words: readonly string[], i: number): boolean {
+/**
+ * Whether only courtesy words ("please", "thank you") follow index i. `tail` is the
+ * courtesy list: `POLITE_END` where "now" or "car" after the word would leave doubt.
+ */
+function endsAfter(words: readonly string[], i: number, tail: ReadonlySet<string> = COURTESY_TAIL): boolean {
   for (let j = i + 1; j < words.length; j++) {
     const w = words[j]!;
-    if (COURTESY_TAIL.has(w)) continue;
+    if (tail.has(w)) continue;
     if (w === "thank" && words[j + 1] === "you" && j + 2 >= words.length) return true;
     return false;
   }
@@ -470,7 +462,7 @@ function repairMisheardWords(words: readonly string[]): string[] {
       prev !== undefined &&
       (ONE_AFTER.has(prev) ||
         (next !== undefined && UNIT_AFTER_DIGIT.has(next)) ||
-        ((TENS.has(prev) || ONE_AT_END_AFTER.has(prev)) && politeEnd(words, i)))
+        ((TENS.has(prev) || ONE_AT_END_AFTER.has(prev)) && endsAfter(words, i, POLITE_END)))
     ) {
       out.push("one");
     } else if (
@@ -517,7 +509,7 @@ function repairSpokenValues(words: readonly string[]): string[] {
       w === "for" &&
       (prev === "up" || prev === "down") &&
       DIALS.has(out[out.length - 2] ?? "") &&
-      politeEnd(words, i)
+      endsAfter(words, i, POLITE_END)
     ) {
       // "volume down for": nothing follows "for", so it was the step "four"
       out.push("4");

@@ -187,15 +187,19 @@ describe("generator: contract defaults (§3) as generated", () => {
   });
 });
 
+/** The rarer families need more rows than the shared small build has: one larger build, made on first use. */
+let largerRows: Row[] | undefined;
+function larger(): Row[] {
+  if (!largerRows) {
+    const d = buildDataset({ seed: 7, perFunction: 300 });
+    largerRows = [...d.train, ...d.heldout];
+  }
+  return largerRows;
+}
+const family = (id: string) => larger().filter((r) => r.family === id);
+
 describe("generator: steps, levels and elliptical pairs as generated", () => {
   const sign = (dir: string) => (dir === "up" ? "" : "-");
-  /** The rarer families need more rows than the shared small build has. */
-  let larger: Row[];
-  const family = (id: string) => larger.filter((r) => r.family === id);
-  beforeAll(() => {
-    const d = buildDataset({ seed: 7, perFunction: 300 });
-    larger = [...d.train, ...d.heldout];
-  });
 
   it("reads a number after 'volume/fan/temp up|down' as a step of that size, in every clause", () => {
     const dials: [RegExp, (dir: string, n: string) => string][] = [
@@ -204,7 +208,7 @@ describe("generator: steps, levels and elliptical pairs as generated", () => {
       [/\b(?:temp|temperature|heat) (up|down) (?:by )?(\d+)\b/g, (d, n) => `', ${sign(d)}${n})`],
     ];
     let seen = 0;
-    for (const r of larger)
+    for (const r of larger())
       for (const [re, expected] of dials)
         for (const m of r.input.matchAll(re)) {
           seen++;
@@ -250,13 +254,6 @@ describe("generator: steps, levels and elliptical pairs as generated", () => {
 });
 
 describe("generator: requests that lean on each other", () => {
-  let larger: Row[];
-  const family = (id: string) => larger.filter((r) => r.family === id);
-  beforeAll(() => {
-    const d = buildDataset({ seed: 11, perFunction: 300 });
-    larger = [...d.train, ...d.heldout];
-  });
-
   it("answers a complaint joined by and/also/too with its own call and the request's", () => {
     const rows = family("par.complaint_and");
     expect(rows.length).toBeGreaterThan(10);

@@ -57,6 +57,11 @@ function tail(g: G, a: Amount, unit: string, terse: boolean): string {
   return ` ${g.pick(forms)}`;
 }
 
+/** The step an amount stands for: the number said, or the contract's size for "a bit", "a lot" or nothing. */
+function stepSize(a: Amount, bit: number, lot: number, none: number): number {
+  return a.kind === "num" ? a.n : a.kind === "bit" ? bit : a.kind === "lot" ? lot : none;
+}
+
 const DIALS: readonly StepDial[] = [
   {
     fn: "adjust_volume",
@@ -73,9 +78,7 @@ const DIALS: readonly StepDial[] = [
     },
     diff: (up, a) =>
       call("adjust_volume", {
-        volume_diff:
-          (up ? 1 : -1) *
-          (a.kind === "num" ? a.n : a.kind === "bit" ? D.volumeBit : a.kind === "lot" ? D.volumeLot : D.volumeStep),
+        volume_diff: (up ? 1 : -1) * stepSize(a, D.volumeBit, D.volumeLot, D.volumeStep),
       }),
     set(g) {
       const v = g.int(3, 40);
@@ -105,9 +108,7 @@ const DIALS: readonly StepDial[] = [
     },
     diff: (up, a) =>
       call("adjust_fan_speed", {
-        speed_diff:
-          (up ? 1 : -1) *
-          (a.kind === "num" ? a.n : a.kind === "bit" ? D.fanBit : a.kind === "lot" ? D.fanLot : D.fanStep),
+        speed_diff: (up ? 1 : -1) * stepSize(a, D.fanBit, D.fanLot, D.fanStep),
       }),
     set(g) {
       const v = g.int(1, D.fanMax);
@@ -143,9 +144,7 @@ const DIALS: readonly StepDial[] = [
     diff: (up, a) =>
       call("change_climate_temperature", {
         zone: "driver",
-        temperature_diff:
-          (up ? 1 : -1) *
-          (a.kind === "num" ? a.n : a.kind === "bit" ? D.tempBit : a.kind === "lot" ? D.tempLot : D.tempStep),
+        temperature_diff: (up ? 1 : -1) * stepSize(a, D.tempBit, D.tempLot, D.tempStep),
       }),
     set(g) {
       const v = g.int(62, 78);
