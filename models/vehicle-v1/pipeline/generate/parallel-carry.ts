@@ -14,6 +14,7 @@
  * both, and sent the pronoun's call to the driver (dev natural 7).
  */
 import { type CallSpec, COMMAND_FUNCTIONS, call } from "./calls.js";
+import { cooler, heaterOff, opening, warmer } from "./effects.js";
 import { cmd, type Draft, type Family, type FamilySet } from "./families/types.js";
 import { BIT_ADV, D, type G } from "./lexicon.js";
 
@@ -38,34 +39,18 @@ const TEMP_FNS = ["change_climate_temperature", "set_climate_temperature", "set_
 /** Functions that act on one seat: a request for "the seat heater" is the driver's, so it may not follow a complaint about someone else. */
 const SEAT_FNS = ["set_seat_heating", "set_seat_ventilation", "adjust_seat_position", "adjust_seat_recline"];
 
-const n = (c: CallSpec, k: string) => (typeof c.args[k] === "number" ? (c.args[k] as number) : 0);
-const opens = (c: CallSpec) =>
-  ((c.fn === "control_window" || c.fn === "control_all_windows") && c.args.position === "down") ||
-  (c.fn === "operate_sunroof" && c.args.action !== "close");
-/** Would make it warmer. */
-const warms = (c: CallSpec) =>
-  (c.fn === "set_seat_heating" && n(c, "level") > 0) ||
-  (c.fn === "set_steering_wheel_heating" && c.args.on === true) ||
-  (c.fn === "set_air_conditioning" && c.args.on === false);
-/** Would make it cooler. */
-const cools = (c: CallSpec) =>
-  (c.fn === "set_seat_heating" && n(c, "level") === 0) ||
-  (c.fn === "set_steering_wheel_heating" && c.args.on === false) ||
-  (c.fn === "set_air_conditioning" && c.args.on === true) ||
-  (c.fn === "adjust_fan_speed" && (n(c, "speed_diff") > 0 || n(c, "set_value") >= 4)) ||
-  opens(c);
 const COMPLAINTS: readonly Complaint[] = [
   {
     family: "temp.indirect.cold",
     excludes: [...TEMP_FNS, "set_seat_ventilation"],
-    clashes: cools,
+    clashes: (c) => cooler(c) || opening(c) || heaterOff(c),
     short: "{too cold|freezing|chilly}",
     call: call("change_climate_temperature", { zone: "driver", temperature_diff: D.tempStep }),
   },
   {
     family: "temp.indirect.hot",
     excludes: [...TEMP_FNS],
-    clashes: warms,
+    clashes: (c) => warmer(c) || (c.fn === "set_air_conditioning" && c.args.on === false),
     short: "{too hot|too warm|boiling}",
     call: call("change_climate_temperature", { zone: "driver", temperature_diff: -D.tempStep }),
   },

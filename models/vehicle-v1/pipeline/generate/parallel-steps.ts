@@ -158,24 +158,25 @@ const DIALS: readonly StepDial[] = [
   },
 ];
 
-function stepClause(g: G, d: StepDial, terse: boolean): DialStep {
+/** A direction and an amount for one dial, drawn on their own, with the call they make. */
+function drawStep(g: G, d: StepDial) {
   const up = g.chance(0.5);
   const a = d.amount(g);
   // A step of 1 may be said "a degree" / "one notch": only other numbers must survive as digits.
-  return { text: d.step(g, up, a, terse), call: d.diff(up, a), said: a.kind === "num" && a.n !== 1 ? [a.n] : [] };
+  return { up, a, call: d.diff(up, a), said: a.kind === "num" && a.n !== 1 ? [a.n] : [] };
+}
+
+function stepClause(g: G, d: StepDial, terse: boolean): DialStep {
+  const { up, a, call: c, said } = drawStep(g, d);
+  return { text: d.step(g, up, a, terse), call: c, said };
 }
 
 /** "turn the fan down a lot and the volume down a little": one verb, each dial its own direction and amount. */
 function sharedVerbSteps(g: G): Draft {
   const [d1, d2] = g.rng.shuffle([...DIALS]).slice(0, 2) as [StepDial, StepDial];
   const part = (d: StepDial) => {
-    const up = g.chance(0.5);
-    const a = d.amount(g);
-    return {
-      text: `the ${g.x(d.noun)} ${up ? "up" : "down"}${tail(g, a, d.unit, false)}`,
-      call: d.diff(up, a),
-      said: a.kind === "num" && a.n !== 1 ? [a.n] : [],
-    };
+    const { up, a, call: c, said } = drawStep(g, d);
+    return { text: `the ${g.x(d.noun)} ${up ? "up" : "down"}${tail(g, a, d.unit, false)}`, call: c, said };
   };
   const p1 = part(d1);
   const p2 = part(d2);

@@ -12,6 +12,7 @@
  */
 import { normalizeTranscript } from "../../../../src/text/normalize.js";
 import { type CallSpec, COMMAND_FUNCTIONS, call, enumValues } from "./calls.js";
+import { closing, cooler, num, opening, warmer } from "./effects.js";
 import { cmd, type Draft, type Family, FamilySet } from "./families/types.js";
 import { D, distance, G, pickZone, tempPhrase, windowObject, windows, type Zone, zoneWords } from "./lexicon.js";
 import { addCarryFamilies } from "./parallel-carry.js";
@@ -1153,26 +1154,6 @@ interface Reason {
   /** A requested call the reason would contradict ("I'm freezing ... make it cooler"). */
   clashes?(c: CallSpec): boolean;
 }
-
-const num = (c: CallSpec, k: string) => (typeof c.args[k] === "number" ? (c.args[k] as number) : undefined);
-const warmer = (c: CallSpec) =>
-  (c.fn === "change_climate_temperature" && (num(c, "temperature_diff") ?? 0) > 0) ||
-  (c.fn === "set_seat_heating" && (num(c, "level") ?? 0) > 0) ||
-  (c.fn === "set_steering_wheel_heating" && c.args.on === true);
-const cooler = (c: CallSpec) =>
-  (c.fn === "change_climate_temperature" && (num(c, "temperature_diff") ?? 0) < 0) ||
-  (c.fn === "set_air_conditioning" && c.args.on === true) ||
-  (c.fn === "set_seat_ventilation" && (num(c, "level") ?? 0) > 0) ||
-  (c.fn === "adjust_fan_speed" && ((num(c, "speed_diff") ?? 0) > 0 || (num(c, "set_value") ?? 0) >= 4));
-const closing = (c: CallSpec) =>
-  (c.fn === "control_all_windows" && c.args.position === "up") ||
-  (c.fn === "control_window" && c.args.position === "up") ||
-  (c.fn === "operate_sunroof" && c.args.action === "close");
-
-const opening = (c: CallSpec) =>
-  (c.fn === "control_all_windows" && c.args.position === "down") ||
-  (c.fn === "control_window" && c.args.position === "down") ||
-  (c.fn === "operate_sunroof" && c.args.action !== "close");
 
 const REASONS: readonly Reason[] = [
   {
