@@ -36,6 +36,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A seventh (400 rows from the contract alone, heavier on parallel requests); its failures
   // with the third model led to more recognizer slips and the fourth round of families.
   { name: "dev natural 7 (contract only)", path: "models/vehicle-v1/eval/dev-natural-7.jsonl" },
+  // A ninth (400 rows from the contract alone, 60 near-misses); its failures with the fourth
+  // model led to the fifth round's near-miss family and recognizer slips.
+  { name: "dev natural 9 (contract only)", path: "models/vehicle-v1/eval/dev-natural-9.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },
@@ -45,6 +48,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A third sealed set (400 rows from the contract alone), written while the fourth model
   // trained and before it was chosen: scored for reports only.
   { name: "test natural 8 (sealed)", path: "models/vehicle-v1/eval/test-natural-8.jsonl" },
+  // A fourth sealed set (400 rows from the contract alone), written before the fifth round's
+  // data changed: scored for reports only.
+  { name: "test natural 10 (sealed)", path: "models/vehicle-v1/eval/test-natural-10.jsonl" },
 ];
 
 export interface EvalDatasetSpec {

@@ -29,8 +29,9 @@
  *   for "halfway" at the end of an opening/closing phrase ("open the sunroof have way");
  *   "hi" for "high" at the end of a level phrase ("seat heating on hi"), "won" for "one"
  *   after level/setting/to, before a unit, or at the end after up/down/by or a tens word
- *   ("fan down won", "twenty won celsius", "up won degree"), "for"/"to" between a tens word
- *   and "degrees" ("seventy for degrees" -> 74), a final "for" after a dial's up/down
+ *   ("fan down won", "twenty won celsius", "up won degree"), "for"/"to"/"too" between a tens
+ *   word and "degrees" ("seventy for degrees" -> 74), "for"/"too" between a tens word and
+ *   celsius/fahrenheit ("twenty too celsius" -> 22), a final "for" after a dial's up/down
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows".
@@ -362,6 +363,8 @@ const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", 
 const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches"]);
 /** Degrees only: "seventy for degrees" is 74, but "convert seventy to celsius" keeps its "to". */
 const DEGREES = new Set(["degree", "degrees"]);
+/** "twenty too celsius" is 22: "too" and "for" never lead into a unit, unlike "to". */
+const TEMPERATURE_UNITS = new Set(["celsius", "fahrenheit"]);
 /** Courtesy words that may end a request after a repaired value; never "now" ("down for now"). */
 const POLITE_END = new Set(["please", "thanks", "cheers"]);
 /** What "up/down for" must follow to be a step of 4: "turn it down for", "volume up for". */
@@ -470,7 +473,7 @@ function repairMisheardWords(words: readonly string[]): string[] {
       prev !== undefined &&
       TENS.has(prev) &&
       next !== undefined &&
-      DEGREES.has(next)
+      (DEGREES.has(next) || (w !== "to" && TEMPERATURE_UNITS.has(next)))
     ) {
       // "seventy for degrees": a recognizer's split of 74. (Digits are not joined: "70 for
       // degrees" stays 70 and "4 degrees"; recognizers that write digits write "74".)

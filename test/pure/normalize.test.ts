@@ -244,6 +244,10 @@ const CASES: readonly (readonly [string, string])[] = [
   ["who in twenty twenty won the cup", "who in 20 20 won the cup"],
   ["we won step by step", "we won step by step"],
   ["fan down won please", "fan down 1 please"],
+  // Dev natural 9: "too"/"for" before a temperature unit; "to" keeps its meaning there.
+  ["set the rear temperature to twenty too celsius", "set the rear temperature to 22 celsius"],
+  ["seventy for fahrenheit", "74 fahrenheit"],
+  ["what is twenty to fahrenheit", "what is 20 to fahrenheit"],
 ];
 
 describe("normalizeTranscript: table", () => {

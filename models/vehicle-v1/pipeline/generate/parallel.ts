@@ -533,13 +533,29 @@ function pairWindowClause(g: G, front = g.chance(0.45)): Draft {
 function defrostBoth(g: G): Draft {
   const on = g.chance(0.75);
   const state = on ? "on" : "off";
-  if (g.chance(0.3)) {
+  if (g.chance(0.45)) {
     // One defroster named, the other by "one": "turn on the rear defroster as well as the
     // front one". The calls follow the order they are said in.
     const first = g.chance(0.5) ? "rear" : "front";
     const second = first === "rear" ? "front" : "rear";
     const side = (t: string) => (t === "rear" ? g.x("{rear|back}") : "front");
     const dev = g.x("{defroster|demister|defrost}");
+    if (g.chance(0.4)) {
+      // Each its own state (dev natural 9): "switch the rear defroster off and the front one on".
+      const firstOn = g.chance(0.5);
+      const st = (x: boolean) => (x ? "on" : "off");
+      const verb = (x: boolean) => (x ? g.x("{turn on|switch on}") : g.x("{turn off|switch off}"));
+      const text = g.pick([
+        `${g.x("{switch|turn}")} the ${side(first)} ${dev} ${st(firstOn)} and the ${side(second)} one ${st(!firstOn)}`,
+        `${verb(firstOn)} the ${side(first)} ${dev} and ${verb(!firstOn)} the ${side(second)} one`,
+        `${side(first)} ${dev} ${st(firstOn)}, ${side(second)} one ${st(!firstOn)}`,
+        `${g.x("{switch|turn}")} the ${side(first)} ${dev} ${st(firstOn)} but the ${side(second)} one ${st(!firstOn)}`,
+      ]);
+      return cmd(text, [
+        call("set_defroster", { target: first, on: firstOn }),
+        call("set_defroster", { target: second, on: !firstOn }),
+      ]);
+    }
     const also = g.x("{as well as|and|and also|plus}");
     const verb = on ? g.x("{turn on|switch on|put on|start}") : g.x("{turn off|switch off|stop}");
     const text = g.pick([
@@ -1403,9 +1419,9 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.reasoned", { weight: 1.5 }, (g) => reasoned(g));
   F.add(PAR, "par.seat_it", { weight: 1.15 }, (g) => seatIt(g));
   F.add(PAR, "par.shared.two_windows", { weight: 0.6 }, (g) => twoWindows(g));
-  F.add(PAR, "par.defrost.both", { weight: 0.7 }, (g) => defrostBoth(g));
+  F.add(PAR, "par.defrost.both", { weight: 1.2 }, (g) => defrostBoth(g));
   F.add(PAR, "par.shared.up_down", { weight: 0.8 }, (g) => upDown(g));
-  F.add(PAR, "par.three", { weight: 2.5 }, (g) => threeClauses(g));
+  F.add(PAR, "par.three", { weight: 3.5 }, (g) => threeClauses(g));
   F.add(PAR, "par.terse", { weight: 2.5 }, (g) => terseList(g));
   F.add(PAR, "par.pair_plus", { weight: 1.5 }, (g) => pairPlus(g));
   F.add(PAR, "par.contrast", { weight: 1 }, (g) => contrast(g));

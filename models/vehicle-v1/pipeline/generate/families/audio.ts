@@ -157,7 +157,7 @@ export function audioFamilies(F: FamilySet): void {
     }
     return stmt(
       g.x(
-        "{it's too loud|that's too loud|this is too loud|the music is too loud|the radio is too loud|the volume is too high|it's so loud|my ears hurt|it's deafening|ouch that's loud|too loud|the sound is too loud|the music's too loud in here|it's too loud in here|my ears are ringing|the music has my ears ringing|it's really loud|it's too loud back here|the music is too loud for me|that's really loud|the radio's too loud|it's hurting my ears|the volume's too high|the kids say it's too loud|it's very loud}",
+        "{it's too loud|that's too loud|this is too loud|the music is too loud|the radio is too loud|the volume is too high|it's so loud|my ears hurt|it's deafening|ouch that's loud|too loud|the sound is too loud|the music's too loud in here|it's too loud in here|my ears are ringing|the music has my ears ringing|it's really loud|it's too loud back here|the music is too loud for me|that's really loud|the radio's too loud|it's hurting my ears|the volume's too high|the kids say it's too loud|it's very loud|it's way too loud|way too loud|the music is way too loud|it's far too loud|that's way too loud}",
       ),
       [vol(-D.volumeStep)],
     );
@@ -172,7 +172,7 @@ export function audioFamilies(F: FamilySet): void {
     }
     return stmt(
       g.x(
-        "{I can't hear {the music|the radio|anything|it|the song|the podcast|the news|the words}|I can barely hear {the music|the radio|it|this|the podcast|the song}|I can hardly hear {the music|the radio|it|anything|the words|the podcast}|I can't make out the {lyrics|words}|it's too quiet|the music is too quiet|the volume is too low|it's too soft|I can't hear a thing|the radio is too quiet|too quiet|the volume's too low|it's really quiet|we can't hear it in the back|the kids can't hear it in the back|I can't hear it over the road noise|it's too quiet to hear|the music's too quiet}",
+        "{I can't hear {the music|the radio|anything|it|the song|the podcast|the news|the words}|I can barely hear {the music|the radio|it|this|the podcast|the song}|I can hardly hear {the music|the radio|it|anything|the words|the podcast}|I can't make out the {lyrics|words}|it's too quiet|the music is too quiet|the volume is too low|it's too soft|I can't hear a thing|the radio is too quiet|too quiet|the volume's too low|it's really quiet|we can't hear it in the back|the kids can't hear it in the back|I can't hear it over the road noise|it's too quiet to hear|the music's too quiet|it's way too quiet|way too quiet|it's far too quiet}",
       ),
       [vol(D.volumeStep)],
     );

@@ -421,10 +421,10 @@ const MESSAGES = [
 ];
 
 const QUESTION_START =
-  /^(what|what's|who|who's|how|how's|when|where|where's|why|is|are|do|does|did|can|could|will|would|should|any)\b/i;
+  /^(what|what's|who|who's|how|how's|when|where|where's|why|is|are|do|does|did|can|could|will|would|should|any|have)\b/i;
 /** Openings that are not an order ("my seat is comfortable", "hello", "I love this song"). */
 const STATEMENT_START =
-  /^(i|i'm|i've|i'd|my|it|it's|the|this|that|we|we're|you|you're|there|there's|what a|nice|look|traffic|hello|hi|hey|good|thanks|thank|cheers|ok|okay|yes|no|maybe|sorry|oops|hmm|wait|hold on|goodbye|see you|banana|purple|asdf|blah|la|um|speaking|global|window shopping|fans|fasten|buckle|someone|[a-z]+ says|let me|one second|well done|never mind|forget it|nothing|help|cancel|we've|they|he|she|our|lol|haha|cool|awesome|interesting|whatever|morning|afternoon|evening|not now|no need|everything's|big fan|what a|let's)\b/i;
+  /^(i|i'm|i've|i'd|my|it|it's|the|this|that|we|we're|you|you're|there|there's|what a|nice|look|traffic|hello|hi|hey|good|thanks|thank|cheers|ok|okay|yes|no|maybe|sorry|oops|hmm|wait|hold on|goodbye|see you|banana|purple|asdf|blah|la|um|speaking|global|window shopping|fans|fasten|buckle|someone|[a-z]+ says|let me|one second|well done|never mind|forget it|nothing|help|cancel|we've|they|he|she|our|lol|haha|cool|awesome|interesting|whatever|morning|afternoon|evening|not now|no need|everything's|big fan|what a|let's|if|honestly|to be fair|in summer|on a nicer day)\b/i;
 
 function neg(
   F: FamilySet,
@@ -463,6 +463,17 @@ const RELATIVES = [
   "my mom",
   "my kid",
 ];
+/** Past participles of the verbs near.wish_judge puts after "I'd have". */
+const PAST: Readonly<Record<string, string>> = {
+  put: "put",
+  turn: "turned",
+  open: "opened",
+  roll: "rolled",
+  crank: "cranked",
+  switch: "switched",
+  recline: "reclined",
+  close: "closed",
+};
 const PODCASTS = [
   "The Daily",
   "Serial",
@@ -641,6 +652,47 @@ export function negativeFamilies(F: FamilySet): void {
       `{is it bad {if I|to} {leave the seat heater on all day|run the AC with the windows open|keep the recirculation on all the time|drive with the sunroof open|use the defroster a lot|keep the fan on max|blast the heat|sit with the heated seat on for hours}|does it {hurt|drain|wear out|kill} the battery {to|if I} {leave the fan running|use the seat heaters|run the AC while parked|keep the music on with the engine off|leave the heated steering wheel on}|will the windows fog {up |}if I {switch off the AC|keep recirculation on|close all the windows|switch off the defroster|keep the fan low}|do you think I should {get the windows tinted|use the AC more|keep the windows shut on the motorway|leave the sunroof cracked in the heat|keep the child lock on all the time|use the seat heater for my back}|is it okay to leave the {seat heater|AC|heated steering wheel|fan|child lock|radio|defroster} on {overnight|while I'm parked|for the whole trip|all day|when I'm not in the car}|can you {hurt|damage|wear out|break} the {window motor|sunroof motor|fan|blower|compressor|seat motor} by {using it too much|opening and closing it a lot|running it on max|moving it all the time}|how bad is it to {drive with the windows down|keep the AC on max|leave the sunroof open in the rain|have the music that loud}|is it safe to {drive with the windows down in the rain|keep the seat heater on while pregnant|sleep in the car with the AC on|drive with the sunroof open on the motorway}|does running the {heat|AC|seat heaters|fan} {use|burn} more fuel|will the battery die if I leave the {radio|fan|seat heater|AC} on with the engine off|could opening the sunroof {make it louder|hurt the car|let rain in}|does the sunroof leak if I leave it tilted|is it normal for the windows to fog up when I {switch off the fan|close them|get in}|will my seat heater burn me if I {leave it on|put it on high}|does the AC work better with the windows {up|shut}}`,
     ),
   );
+
+  // Talk about the car's functions that wishes, weighs or judges but does not ask (dev
+  // natural 9): conditionals ("if it were colder I'd put the seat heater on"), whether a
+  // setting would suit someone ("would 18 degrees be too cold for a baby"), what the
+  // car can do ("can the passenger seat go back far enough for ..."), other people's likes
+  // and dislikes ("my mum hates it when the steering wheel gets hot") and opinions of the
+  // controls. Wishes that could be a request in disguise ("I wish the fan was quieter",
+  // "this seat heater is too weak", "can the fan go any higher") are left out on purpose.
+  // Wording stays clear of the held-out near.held.hypothetical (what happens if, would it
+  // be, suppose, ...).
+  neg(F, "near.wish_judge", "near_miss", 2.5, (g) => {
+    const act = g.x(
+      "{put the seat heater on|turn the heat up|open the sunroof|roll the windows down|crank the music|switch the AC on|recline my seat|open my window|turn on the heated steering wheel|put the fan on full|close the sunshade|turn the volume up}",
+    );
+    const k = g.int(0, 5);
+    if (k === 0)
+      return g.x(
+        `{if it were {colder|warmer|sunnier|quieter|nicer} {out|outside|today|} I'd ${act}|I'd ${act} if it {weren't|wasn't} {raining|so noisy|so cold|so hot|this late}|I would ${act} but {the baby's asleep|it's raining|we're nearly there|it's too windy|${g.pick(RELATIVES)} would complain}|if ${g.pick(RELATIVES)} {weren't|wasn't} {asleep|here|on the phone} I'd ${act}|I'd have ${act.replace(/^(\w+)/, (v) => PAST[v] ?? v)} if I'd known|if I had {a convertible|more time|my old car} I'd ${act}|in summer I'd ${act}|on a nicer day I'd ${act}}`,
+      );
+    if (k === 1) {
+      const t = g.chance(0.5) ? `${g.n(g.int(16, 27))} degrees {celsius|C|}` : `${g.n(g.int(60, 80))} degrees`;
+      return g.x(
+        `{would ${t} be too {cold|warm|hot|chilly} for {a baby|the baby|a newborn|the dog|grandma|the kids|sleeping}|would ${t} be {okay|fine|comfortable|enough} for {a baby|the dog|my mum|a long drive}|is ${t} {a good|a comfortable|a sensible} temperature for {a baby|the dog|sleeping|a long drive}|how many degrees is comfortable for {a baby|a dog|most people}|what's a good temperature for {the car|a long drive|a baby in the car|the dog in the back}}`,
+      );
+    }
+    if (k === 2)
+      return g.x(
+        "{can the {passenger seat|driver's seat|seat} go back far enough for {someone who's six foot five|a tall person|my dad|my tall friend|someone really tall}|how far back does the {seat|passenger seat|driver's seat} go|how far does the seat recline|does the sunroof open all the way|how cold can the AC get|how hot can the seat heater get|how many levels does the seat heater have|does the passenger seat have ventilation|can the windows close by themselves in the rain|does this car have a heated steering wheel|can the rear seats be heated|how loud can this stereo go}",
+      );
+    if (k === 3)
+      return g.x(
+        `{${g.pick(RELATIVES)}|the dog|my boss|my grandma|our babysitter} {hates|loves|can't stand|doesn't like|complains about} {it |}when the {steering wheel gets hot|seat heater is on|windows are down|music is loud|fan is on high|AC is blasting|sunroof is open|car is too cold|seat is reclined|sunshade is closed|child lock is on|heat is up}`,
+      );
+    if (k === 4)
+      return g.x(
+        `{honestly|to be fair|I must say|||} {the {climate controls|seat buttons|window switches|sunroof button|volume knob|fan controls|seat heater buttons|defrost buttons} in this car {are|is} {confusing|so fiddly|badly placed|great|really nice|hard to find|a bit cheap|easy to use}|this seat heater is {amazing|brilliant|lovely}|the AC in this car is {brilliant|rubbish|really quiet}|the windows in this car are {so small|tinted nicely|huge}|I like how {quiet the fan is|fast the windows close|warm the seats get|big the sunroof is}|the sunroof is my favourite thing about this car}`,
+      );
+    return g.x(
+      `{would you ever {recline the driver's seat|open the sunroof|turn off the defroster|mute the radio|open all the windows} {while driving|on the motorway|in the rain|at night}|do people {usually|really} {keep the AC on|use the seat heaters|drive with the windows down} {in winter|in summer|all year}|have you ever {sat in a car with heated seats|had the sunroof leak|driven with the windows down in the rain}|do you {usually|ever} {use the recirculation|put the heat on|open the sunroof} {in winter|in summer|on long drives}}`,
+    );
+  });
 
   // Same verbs as volume/temperature/seat commands, other controls (screen, sound settings,
   // suspension, the road ahead): "turn up the brightness" is not a volume step.
