@@ -148,6 +148,7 @@ export type RejectCode =
   | "speed_gate" // rule 5/6
   | "ungrounded_value" // a number neither said by the driver nor a §3 default (model slip)
   | "state_unknown" // a relative step whose current value is unknown
+  | "conflicting_calls" // one response commands one actuator twice with different values
   | "duplicate" // rule 8
   | "rate_limit" // rule 8
   | "not_actuating" // irrelevant_function

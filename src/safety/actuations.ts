@@ -58,6 +58,13 @@ export interface PlanContext {
 export interface Actuation {
   /** Plural noun phrase for speed-gate reasons: "driver seat moves". */
   gated?(args: Args): string;
+  /**
+   * The one thing on the vehicle this call moves or switches, as a phrase ("driver seat
+   * height", "front left window"), from the resolved arguments alone (no state). Two calls
+   * with the same actuator command the same thing; the gate uses it to find a response that
+   * commands one thing twice with different values (see conflicts.ts).
+   */
+  actuator(args: Args): string;
   plan(ctx: PlanContext): Plan;
 }
 
@@ -146,6 +153,7 @@ function relativeStep(s: Step): Plan {
 // ---------------------------------------------------------------- audio
 
 const adjustVolume: Actuation = {
+  actuator: () => "audio volume",
   plan({ profile, state, args }) {
     const range = profile.ranges.volume;
     const H = profile.hearingStepMax;
@@ -214,6 +222,7 @@ const adjustVolume: Actuation = {
 };
 
 const muteAudio: Actuation = {
+  actuator: () => "audio mute",
   plan({ args }) {
     const mute = args["mute"] as boolean;
     return act("accepted", { kind: "mute", mute }, mute ? "Audio muted." : "Audio unmuted.");
@@ -223,8 +232,14 @@ const muteAudio: Actuation = {
 // ---------------------------------------------------------------- climate
 
 /** `celsiusReading`: the contract's declared Celsius range, i.e. which Fahrenheit values are read as Celsius. */
+/** Setting a zone's temperature and stepping it move the same thing. */
+function zoneTemperature(args: Args): string {
+  return `${args["zone"]} zone temperature`;
+}
+
 function makeSetTemperature(celsiusReading: Range): Actuation {
   return {
+    actuator: zoneTemperature,
     plan({ profile, args, given }) {
       const zone = args["zone"] as ClimateZone;
       const value = args["temperature"] as number;
@@ -254,6 +269,7 @@ function makeSetTemperature(celsiusReading: Range): Actuation {
 }
 
 const changeTemperature: Actuation = {
+  actuator: zoneTemperature,
   plan({ profile, state, args }) {
     const zone = args["zone"] as ClimateZone;
     const d = args["temperature_diff"] as number;
@@ -275,6 +291,7 @@ const changeTemperature: Actuation = {
 
 function makeFan(): Actuation {
   return {
+    actuator: () => "fan speed",
     plan({ profile, state, args }) {
       const range = profile.ranges.fanSpeed;
       const target = (speed: number): Target => ({ kind: "fan", speed });
@@ -312,6 +329,7 @@ function onOff(on: boolean): string {
 /** An on/off function; the target carries the registry function name (what the adapters key on). */
 function makeSwitch(fn: string, label: string, targetParam?: string): Actuation {
   return {
+    actuator: (args) => (targetParam ? `${args[targetParam]} ${label}` : label),
     plan({ args }) {
       const on = args["on"] as boolean;
       const t = targetParam ? (args[targetParam] as string) : undefined;
@@ -325,6 +343,7 @@ function makeSwitch(fn: string, label: string, targetParam?: string): Actuation 
 }
 
 const airflow: Actuation = {
+  actuator: () => "airflow mode",
   plan({ args }) {
     const mode = args["mode"] as string;
     return act("accepted", { kind: "airflow", mode }, `Airflow set to ${mode}.`);
@@ -333,6 +352,7 @@ const airflow: Actuation = {
 
 function makeSeatLevel(fn: string, label: string): Actuation {
   return {
+    actuator: (args) => `${args["seat"]} seat ${label}`,
     plan({ args }) {
       const seat = args["seat"] as string;
       const level = args["level"] as number;
@@ -349,6 +369,8 @@ function makeSeatLevel(fn: string, label: string): Actuation {
 
 const seatPosition: Actuation = {
   gated: (args) => `${args["seat"]} seat moves`,
+  actuator: (args) =>
+    `${args["seat"]} seat ${args["position"] === "up" || args["position"] === "down" ? "height" : "fore/aft position"}`,
   plan({ profile, state, args }) {
     const seat = args["seat"] as FrontSeat;
     const direction = args["position"] as "forward" | "backward" | "up" | "down";
@@ -372,6 +394,7 @@ const seatPosition: Actuation = {
 
 const seatRecline: Actuation = {
   gated: (args) => `${args["seat"]} seat recline changes`,
+  actuator: (args) => `${args["seat"]} seat recline`,
   plan({ profile, state, args }) {
     const seat = args["seat"] as FrontSeat;
     const direction = args["direction"] as "forward" | "backward";
@@ -397,6 +420,8 @@ function handednessText(profile: VehicleProfile): string {
 }
 
 const controlWindow: Actuation = {
+  // The physical window ("driver" is resolved by handedness before this is asked).
+  actuator: (args) => `${args["window"]} window`,
   plan({ profile, state, args, given }) {
     const window = args["window"] as PhysicalWindow;
     const named = given["window"] as string;
@@ -422,6 +447,8 @@ const controlWindow: Actuation = {
 };
 
 const controlAllWindows: Actuation = {
+  // Its own actuator: "close all windows, then open mine a bit" is a sequence, not a conflict.
+  actuator: () => "all windows",
   plan({ profile, args }) {
     const up = args["position"] === "up";
     const travel = profile.travel.windowMm;
@@ -436,6 +463,7 @@ const controlAllWindows: Actuation = {
 
 const sunroof: Actuation = {
   gated: (args) => `sunroof ${args["action"]} commands`,
+  actuator: () => "sunroof",
   plan({ profile, state, args }) {
     const action = args["action"] as "open" | "close" | "tilt";
     const intensity = args["intensity"] as number | undefined;
@@ -483,15 +511,18 @@ const sunroof: Actuation = {
 };
 
 const sunshade: Actuation = {
+  actuator: () => "sunshade",
   plan({ args }) {
     const action = args["action"] as "open" | "close";
     return act("accepted", { kind: "sunshade", action }, action === "open" ? "Sunshade opens." : "Sunshade closes.");
   },
 };
 
+const childLockSwitch = makeSwitch("set_window_child_lock", "window child lock");
 const childLock: Actuation = {
   gated: () => "child lock release commands",
-  plan: makeSwitch("set_window_child_lock", "window child lock").plan,
+  actuator: childLockSwitch.actuator,
+  plan: childLockSwitch.plan,
 };
 
 /**

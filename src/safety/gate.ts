@@ -8,6 +8,8 @@
  * Per call, in order, against the state as predicted after the calls before it:
  *   1. binding failed (ok:false) or the bound call does not fit the registry -> invalid_call
  *   2. a function that does not actuate (irrelevant_function) -> accepted, no target
+ *   2a. the response commands this call's actuator again with another value
+ *       (conflicts.ts; the contract is silent, the safe reading)     -> conflicting_calls
  *   2b. with the transcript: a number with no source in it or in §3     -> ungrounded_value
  *   3. driver/passenger windows resolved to physical windows by handedness
  *   4. speed gates from the registry's `gates` (rules 5-7)            -> speed_gate
@@ -22,6 +24,7 @@ import { registry } from "../registry/index.js";
 import { type Args, actuations, resolveArgs } from "./actuations.js";
 import { canonicalCallKey, checkBoundArgs } from "./args.js";
 import { ActuationGrant, claimMintKey, type GrantedDecision } from "./authority.js";
+import { type ActuatorCall, conflictReason, findConflicts } from "./conflicts.js";
 import { floodBlock, type GateMemory, pruneMemory, recordActuation } from "./flood.js";
 import { numbersIn, ungroundedValues } from "./grounding.js";
 import type { VehicleProfile } from "./profile.js";
@@ -86,6 +89,7 @@ export function decide(input: DecideInput): DecideOutput {
   const decisions: Decision[] = [];
   const grants: ActuationGrant[] = [];
   const spoken = input.transcript === undefined ? undefined : numbersIn(input.transcript);
+  const conflicts = findConflicts(actuatorCalls(input));
 
   input.results.forEach((result, callIndex) => {
     if (!result.ok) {
@@ -109,6 +113,12 @@ export function decide(input: DecideInput): DecideOutput {
     const actuation = actuations[spec.name];
     if (!spec.actuates || !actuation) {
       decisions.push({ function: spec.name, args, outcome: "accepted", reason: NOT_A_VEHICLE_COMMAND, callIndex });
+      return;
+    }
+
+    const conflict = conflicts.get(callIndex);
+    if (conflict) {
+      decisions.push(rejected(spec.name, args, callIndex, "conflicting_calls", conflictReason(conflict)));
       return;
     }
 
@@ -157,6 +167,25 @@ export function decide(input: DecideInput): DecideOutput {
   });
 
   return { decisions, grants, state, memory };
+}
+
+/** The calls of a response that would reach an actuator, with what they command (for rule 2a). */
+function actuatorCalls(input: DecideInput): ActuatorCall[] {
+  const out: ActuatorCall[] = [];
+  input.results.forEach((result, callIndex) => {
+    if (!result.ok) return;
+    const spec = registry.byName(result.call.name);
+    if (!spec || spec.token !== result.call.token || checkBoundArgs(spec, result.call.args)) return;
+    const actuation = actuations[spec.name];
+    if (!spec.actuates || !actuation) return;
+    const given = result.call.args;
+    const resolved = resolveArgs(input.profile, given, windowParams.get(spec.name) ?? []);
+    // The key flood control would use (keyArgs carries §3's Celsius reading: 21 °F = 21 °C).
+    const plan = actuation.plan({ profile: input.profile, state: input.state, args: resolved, given });
+    const keyArgs = plan.kind === "act" ? (plan.keyArgs ?? resolved) : resolved;
+    out.push({ callIndex, actuator: actuation.actuator(resolved), key: canonicalCallKey(spec, keyArgs) });
+  });
+  return out;
 }
 
 function capitalize(s: string): string {

@@ -8,6 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BindResult, Literal } from "../../src/core/types.js";
 import { type FunctionSpec, registry } from "../../src/registry/index.js";
+import { actuations, resolveArgs } from "../../src/safety/actuations.js";
+import { canonicalCallKey } from "../../src/safety/args.js";
 import { decide, initialGateMemory } from "../../src/safety/gate.js";
 import { defaultProfile, type VehicleProfile } from "../../src/safety/profile.js";
 import { applyTarget, type VehicleState } from "../../src/safety/state.js";
@@ -164,5 +166,39 @@ describe("gate safety invariants (property)", () => {
       ),
       { numRuns: 1500 },
     );
+  });
+
+  it("no response actuates one actuator twice with different values", () => {
+    const windowParams = (name: string) =>
+      registry
+        .byName(name)!
+        .params.filter((p) => p.enum === "window")
+        .map((p) => p.name);
+    let conflicts = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(defaultProfile, rhd),
+        state,
+        fc.array(boundCall, { minLength: 2, maxLength: 8 }),
+        (profile, initial, results) => {
+          const out = decide({ profile, state: initial, now: 1_000_000, results, memory: initialGateMemory() });
+          const seen = new Map<string, string>();
+          for (const grant of out.grants) {
+            const d = grant.decision;
+            const resolved = resolveArgs(profile, d.args, windowParams(d.function));
+            const actuator = actuations[d.function]!.actuator(resolved);
+            const key = canonicalCallKey(registry.byName(d.function)!, resolved);
+            const before = seen.get(actuator);
+            // A second grant for one actuator can only be the same call (and then rule 8 drops it).
+            expect(before === undefined, `${actuator}: ${before} then ${key}`).toBe(true);
+            seen.set(actuator, key);
+          }
+          conflicts += out.decisions.filter((d) => d.code === "conflicting_calls").length;
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // The random responses do command one actuator twice often enough to test the rule.
+    expect(conflicts).toBeGreaterThan(100);
   });
 });

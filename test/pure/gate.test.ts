@@ -797,14 +797,16 @@ describe("§3: a Fahrenheit value in 16..27 is read as Celsius", () => {
   });
 
   it("reads 21 as Celsius and the next relative step works in Celsius", () => {
-    const out = run([
-      call("set_climate_temperature", { zone: "driver", temperature: 21, unit: "fahrenheit" }),
-      call("change_climate_temperature", { zone: "driver", temperature_diff: 2 }),
-    ]);
-    expect(out.decisions[0]!.reason).toBe(
+    const first = run([call("set_climate_temperature", { zone: "driver", temperature: 21, unit: "fahrenheit" })]);
+    expect(first.decisions[0]!.reason).toBe(
       "21 °F is not a cabin setting (no Fahrenheit setting is that low), so it is read as 21 °C. Driver zone set to 21 °C.",
     );
-    expect(out.decisions[1]!.target).toEqual({ kind: "temperature", zone: "driver", temperature: 23, unit: "celsius" });
+    const out = run([call("change_climate_temperature", { zone: "driver", temperature_diff: 2 })], {
+      state: first.state,
+      memory: first.memory,
+      now: 20_000,
+    });
+    expect(out.decisions[0]!.target).toEqual({ kind: "temperature", zone: "driver", temperature: 23, unit: "celsius" });
     expect(out.state.climate?.driver).toEqual({ temperature: 23, unit: "celsius" });
   });
 });
@@ -869,11 +871,17 @@ describe("rule 8: duplicates and the actuation rate", () => {
     expect(differ.decisions.map((d) => d.outcome)).toEqual(["accepted", "accepted"]);
   });
 
-  /** Ten different actuations: fan levels 0..7, AC on, recirculation on. */
+  /** Ten actuations of ten different actuators, none speed-gated. */
   const tenDistinct = (): BindResult[] => [
-    ...Array.from({ length: 8 }, (_, level) => call("adjust_fan_speed", { set_value: level })),
+    call("adjust_fan_speed", { set_value: 3 }),
     call("set_air_conditioning", { on: true }),
     call("set_air_recirculation", { on: true }),
+    ...(["driver", "passenger", "rear left", "rear right"] as const).map((seat) =>
+      call("set_seat_heating", { seat, level: 2 }),
+    ),
+    call("set_seat_ventilation", { seat: "driver", level: 1 }),
+    call("set_steering_wheel_heating", { on: true }),
+    call("operate_sunshade", { action: "close" }),
   ];
 
   it("the 11th actuation inside one response is rejected rate_limit", () => {
@@ -945,49 +953,31 @@ describe("rule 8: duplicates and the actuation rate", () => {
 // ------------------------------------------------------------------ state propagation within one response
 
 describe("calls of one response are decided against the state as updated by the calls before them", () => {
-  it("volume steps accumulate, each limited on its own", () => {
-    const out = run([
-      call("adjust_volume", { volume_diff: 5 }),
-      call("adjust_volume", { volume_diff: 6 }),
-      call("adjust_volume", { set_value: 45 }),
-    ]);
-    expect(out.decisions.map((d) => d.target)).toEqual([
-      { kind: "volume", volume: 15 },
-      { kind: "volume", volume: 21 },
-      { kind: "volume", volume: 41 },
-    ]);
-    expect(out.decisions[2]!.outcome).toBe("clamped");
-    expect(out.state.volume).toBe(41);
-  });
-
   it("seat and window moves start from the predicted position", () => {
     const out = run([
       call("adjust_seat_position", { seat: "driver", position: "backward", distance: 100 }),
-      call("adjust_seat_position", { seat: "driver", position: "backward", distance: 120 }),
+      call("adjust_seat_position", { seat: "driver", position: "up", distance: 60 }),
       call("control_all_windows", { position: "down" }),
       call("control_window", { window: "driver", position: "up", distance: 100 }),
     ]);
     expect(out.decisions.map((d) => [d.outcome, d.target])).toEqual([
       ["accepted", { kind: "seat_position", seat: "driver", axis: "fore_aft", mm: 225 }],
-      ["clamped", { kind: "seat_position", seat: "driver", axis: "fore_aft", mm: 250 }],
+      ["clamped", { kind: "seat_position", seat: "driver", axis: "height", mm: 80 }],
       ["accepted", { kind: "all_windows", mm: 500 }],
       ["accepted", { kind: "window", window: "front left", mm: 400 }],
     ]);
-    expect(out.state.seats?.driver).toEqual({ foreAftMm: 250, heightMm: 40, reclineDeg: 20 });
+    expect(out.state.seats?.driver).toEqual({ foreAftMm: 225, heightMm: 80, reclineDeg: 20 });
     expect(out.state.windowsMm).toEqual({ "front left": 400, "front right": 500, "rear left": 500, "rear right": 500 });
   });
 
   it("a relative step on an unknown value becomes possible once an absolute target set it", () => {
-    const out = run(
-      [
-        call("adjust_fan_speed", { speed_diff: 1 }),
-        call("adjust_fan_speed", { set_value: 3 }),
-        call("adjust_fan_speed", { speed_diff: 2 }),
-      ],
-      { state: { speedKmh: 0 } },
-    );
+    const windowUp = call("control_window", { window: "driver", position: "up", distance: 100 });
+    const out = run([windowUp, call("control_all_windows", { position: "down" }), windowUp], {
+      state: { speedKmh: 0 },
+    });
+    // The first window step is refused (and so not recorded), so the repeat is no duplicate.
     expect(out.decisions.map((d) => d.code ?? d.outcome)).toEqual(["state_unknown", "accepted", "accepted"]);
-    expect(out.decisions[2]!.target).toEqual({ kind: "fan", speed: 5 });
+    expect(out.decisions[2]!.target).toEqual({ kind: "window", window: "front left", mm: 400 });
   });
 
   it("rejected calls do not change the predicted state; the child lock is tracked", () => {
@@ -996,18 +986,148 @@ describe("calls of one response are decided against the state as updated by the 
         call("adjust_seat_recline", { seat: "driver", direction: "backward", angle: 10 }),
         call("set_window_child_lock", { on: false }),
         call("operate_sunroof", { action: "open", intensity: 40 }),
-        call("operate_sunroof", { action: "close", intensity: 10 }),
       ],
       { state: at(3) },
     );
-    expect(out.decisions.map((d) => d.outcome)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
+    expect(out.decisions.map((d) => d.outcome)).toEqual(["accepted", "accepted", "accepted"]);
     expect(out.state.childLock).toBe(false);
-    expect(out.state.sunroofPercent).toBe(30);
+    expect(out.state.sunroofPercent).toBe(40);
     expect(out.state.seats?.driver?.reclineDeg).toBe(30);
     const moving = run([call("adjust_seat_recline", { seat: "driver", direction: "backward", angle: 10 })], {
       state: at(30),
     });
     expect(moving.state).toEqual(at(30));
+  });
+});
+
+describe("one response that commands one actuator twice with different values is rejected conflicting_calls", () => {
+  const codes = (results: BindResult[], o: RunOptions = {}) =>
+    run(results, o).decisions.map((d) => d.code ?? d.outcome);
+
+  it("rejects every call of the group, grants nothing and leaves the state as it was", () => {
+    const out = run([call("set_climate_auto_mode", { on: false }), call("set_climate_auto_mode", { on: true })]);
+    expect(out.decisions.map((d) => [d.outcome, d.code])).toEqual([
+      ["rejected", "conflicting_calls"],
+      ["rejected", "conflicting_calls"],
+    ]);
+    expect(out.decisions[0]!.reason).toBe(
+      "Calls 1 and 2 of this response command the automatic climate control with different values; " +
+        "which one was meant cannot be known, so none of them is actuated.",
+    );
+    expect(out.grants).toHaveLength(0);
+    expect(out.state).toEqual(parked);
+    expect(out.memory.actuations).toHaveLength(0);
+  });
+
+  it("only the calls of the group: the others are decided as usual, and the reason lists the group", () => {
+    const out = run([
+      call("adjust_fan_speed", { set_value: 3 }),
+      call("set_air_conditioning", { on: true }),
+      call("adjust_fan_speed", { speed_diff: 2 }),
+      call("adjust_fan_speed", { set_value: 5 }),
+    ]);
+    expect(out.decisions.map((d) => d.code ?? d.outcome)).toEqual([
+      "conflicting_calls",
+      "accepted",
+      "conflicting_calls",
+      "conflicting_calls",
+    ]);
+    expect(out.decisions[3]!.reason).toMatch(/^Calls 1, 3 and 4 of this response command the fan speed /);
+    expect(out.grants.map((g) => g.decision.function)).toEqual(["set_air_conditioning"]);
+  });
+
+  it.each([
+    [
+      "setting and stepping one zone's temperature",
+      call("set_climate_temperature", { zone: "driver", temperature: 70 }),
+      call("change_climate_temperature", { zone: "driver", temperature_diff: 2 }),
+    ],
+    [
+      "the driver window named twice (handedness resolves both to the front left)",
+      call("control_window", { window: "driver", position: "down", distance: 100 }),
+      call("control_window", { window: "front left", position: "up", distance: 500 }),
+    ],
+    [
+      "one seat forward and back",
+      call("adjust_seat_position", { seat: "passenger", position: "forward", distance: 50 }),
+      call("adjust_seat_position", { seat: "passenger", position: "backward", distance: 20 }),
+    ],
+    [
+      "one seat heater off and on",
+      call("set_seat_ventilation", { seat: "driver", level: 0 }),
+      call("set_seat_ventilation", { seat: "driver", level: 2 }),
+    ],
+    [
+      "the sunroof open and tilted",
+      call("operate_sunroof", { action: "open" }),
+      call("operate_sunroof", { action: "tilt" }),
+    ],
+    ["the volume stepped and set", call("adjust_volume", { volume_diff: 5 }), call("adjust_volume", { set_value: 20 })],
+    [
+      "one defroster on and off",
+      call("set_defroster", { target: "rear", on: true }),
+      call("set_defroster", { target: "rear", on: false }),
+    ],
+  ])("conflict: %s", (_what, a, b) => {
+    expect(codes([a, b])).toEqual(["conflicting_calls", "conflicting_calls"]);
+  });
+
+  it.each([
+    [
+      "two zones",
+      call("set_climate_temperature", { zone: "driver", temperature: 70 }),
+      call("change_climate_temperature", { zone: "passenger", temperature_diff: 2 }),
+    ],
+    [
+      "the passenger window and the front left (the driver's, left-hand drive)",
+      call("control_window", { window: "passenger", position: "down", distance: 100 }),
+      call("control_window", { window: "front left", position: "down", distance: 200 }),
+    ],
+    [
+      "one seat on two axes",
+      call("adjust_seat_position", { seat: "passenger", position: "forward", distance: 50 }),
+      call("adjust_seat_position", { seat: "passenger", position: "up", distance: 20 }),
+    ],
+    [
+      "heating and ventilation of one seat",
+      call("set_seat_heating", { seat: "driver", level: 0 }),
+      call("set_seat_ventilation", { seat: "driver", level: 2 }),
+    ],
+    [
+      "the front and rear defrosters",
+      call("set_defroster", { target: "front", on: true }),
+      call("set_defroster", { target: "rear", on: false }),
+    ],
+    [
+      "all windows, then one window (a sequence a driver says)",
+      call("control_all_windows", { position: "up" }),
+      call("control_window", { window: "driver", position: "down", distance: 100 }),
+    ],
+    ["mute and a volume level", call("mute_audio", { mute: false }), call("adjust_volume", { set_value: 20 })],
+  ])("no conflict: %s", (_what, a, b) => {
+    expect(codes([a, b], { state: parked })).toEqual(["accepted", "accepted"]);
+  });
+
+  it("an identical repeat is a duplicate (rule 8), not a conflict, and calls that fail binding take no part", () => {
+    const fan = call("adjust_fan_speed", { set_value: 4 });
+    expect(codes([fan, fan])).toEqual(["accepted", "duplicate"]);
+    expect(codes([bindError("out_of_range", "fan 9 is out of range", "<nexa_7>", "adjust_fan_speed"), fan])).toEqual([
+      "invalid_call",
+      "accepted",
+    ]);
+    // A call the registry check refuses does not take part either.
+    expect(codes([call("adjust_fan_speed", { set_value: 99 }), fan])).toEqual(["invalid_call", "accepted"]);
+  });
+
+  it("rules before it still apply: a speed-gated call in a group is reported as the conflict", () => {
+    const out = run(
+      [
+        call("adjust_seat_recline", { seat: "driver", direction: "backward", angle: 10 }),
+        call("adjust_seat_recline", { seat: "driver", direction: "forward", angle: 5 }),
+      ],
+      { state: at(50) },
+    );
+    expect(out.decisions.map((d) => d.code)).toEqual(["conflicting_calls", "conflicting_calls"]);
   });
 });
 
