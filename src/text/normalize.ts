@@ -30,7 +30,7 @@
  *   "hi" for "high" at the end of a level phrase ("seat heating on hi"), "won" for "one"
  *   after level/setting/to, before a unit, or at the end after up/down/by or a tens word
  *   ("fan down won", "twenty won celsius", "up won degree"), "for"/"to"/"too" between a tens
- *   word and "degrees" ("seventy for degrees" -> 74), "for"/"too" between a tens word and
+ *   word and "degrees" ("seventy for degrees" -> 74), "too" between a tens word and
  *   celsius/fahrenheit ("twenty too celsius" -> 22), a final "for" after a dial's up/down
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
@@ -363,7 +363,10 @@ const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", 
 const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches"]);
 /** Degrees only: "seventy for degrees" is 74, but "convert seventy to celsius" keeps its "to". */
 const DEGREES = new Set(["degree", "degrees"]);
-/** "twenty too celsius" is 22: "too" and "for" never lead into a unit, unlike "to". */
+/**
+ * "twenty too celsius" is 22: "too" never leads into a unit. "to" and "for" can ("convert
+ * seventy to celsius", "set it to twenty for celsius people"), so they stay.
+ */
 const TEMPERATURE_UNITS = new Set(["celsius", "fahrenheit"]);
 /** Courtesy words that may end a request after a repaired value; never "now" ("down for now"). */
 const POLITE_END = new Set(["please", "thanks", "cheers"]);
@@ -473,7 +476,7 @@ function repairMisheardWords(words: readonly string[]): string[] {
       prev !== undefined &&
       TENS.has(prev) &&
       next !== undefined &&
-      (DEGREES.has(next) || (w !== "to" && TEMPERATURE_UNITS.has(next)))
+      (DEGREES.has(next) || (w === "too" && TEMPERATURE_UNITS.has(next)))
     ) {
       // "seventy for degrees": a recognizer's split of 74. (Digits are not joined: "70 for
       // degrees" stays 70 and "4 degrees"; recognizers that write digits write "74".)

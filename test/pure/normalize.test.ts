@@ -244,10 +244,11 @@ const CASES: readonly (readonly [string, string])[] = [
   ["who in twenty twenty won the cup", "who in 20 20 won the cup"],
   ["we won step by step", "we won step by step"],
   ["fan down won please", "fan down 1 please"],
-  // Dev natural 9: "too"/"for" before a temperature unit; "to" keeps its meaning there.
+  // Dev natural 9: "too" before a temperature unit; "to" and "for" keep their meaning there.
   ["set the rear temperature to twenty too celsius", "set the rear temperature to 22 celsius"],
-  ["seventy for fahrenheit", "74 fahrenheit"],
+  ["seventy too fahrenheit", "72 fahrenheit"],
   ["what is twenty to fahrenheit", "what is 20 to fahrenheit"],
+  ["set it to twenty for celsius people", "set it to 20 for celsius people"],
 ];
 
 describe("normalizeTranscript: table", () => {

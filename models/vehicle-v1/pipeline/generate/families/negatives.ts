@@ -658,41 +658,15 @@ export function negativeFamilies(F: FamilySet): void {
   // setting would suit someone ("would 18 degrees be too cold for a baby"), what the
   // car can do ("can the passenger seat go back far enough for ..."), other people's likes
   // and dislikes ("my mum hates it when the steering wheel gets hot") and opinions of the
-  // controls. Wishes that could be a request in disguise ("I wish the fan was quieter",
-  // "this seat heater is too weak", "can the fan go any higher") are left out on purpose.
+  // controls. Anything that could be a request in disguise is left out on purpose: "I wish
+  // the fan was quieter", "this seat heater is too weak", "can the fan go any higher", "can
+  // the rear seats be heated", "would you ever ..." (a polite order in Irish English),
+  // someone disliking a state the car is in ("... hates it when the car is too cold"). All
+  // rows are statements to the surface: a question here never gets "please" added, which
+  // would make "can the seat go back far enough for a tall person please" a request.
   // Wording stays clear of the held-out near.held.hypothetical (what happens if, would it
   // be, suppose, ...).
-  neg(F, "near.wish_judge", "near_miss", 2.5, (g) => {
-    const act = g.x(
-      "{put the seat heater on|turn the heat up|open the sunroof|roll the windows down|crank the music|switch the AC on|recline my seat|open my window|turn on the heated steering wheel|put the fan on full|close the sunshade|turn the volume up}",
-    );
-    const k = g.int(0, 5);
-    if (k === 0)
-      return g.x(
-        `{if it were {colder|warmer|sunnier|quieter|nicer} {out|outside|today|} I'd ${act}|I'd ${act} if it {weren't|wasn't} {raining|so noisy|so cold|so hot|this late}|I would ${act} but {the baby's asleep|it's raining|we're nearly there|it's too windy|${g.pick(RELATIVES)} would complain}|if ${g.pick(RELATIVES)} {weren't|wasn't} {asleep|here|on the phone} I'd ${act}|I'd have ${act.replace(/^(\w+)/, (v) => PAST[v] ?? v)} if I'd known|if I had {a convertible|more time|my old car} I'd ${act}|in summer I'd ${act}|on a nicer day I'd ${act}}`,
-      );
-    if (k === 1) {
-      const t = g.chance(0.5) ? `${g.n(g.int(16, 27))} degrees {celsius|C|}` : `${g.n(g.int(60, 80))} degrees`;
-      return g.x(
-        `{would ${t} be too {cold|warm|hot|chilly} for {a baby|the baby|a newborn|the dog|grandma|the kids|sleeping}|would ${t} be {okay|fine|comfortable|enough} for {a baby|the dog|my mum|a long drive}|is ${t} {a good|a comfortable|a sensible} temperature for {a baby|the dog|sleeping|a long drive}|how many degrees is comfortable for {a baby|a dog|most people}|what's a good temperature for {the car|a long drive|a baby in the car|the dog in the back}}`,
-      );
-    }
-    if (k === 2)
-      return g.x(
-        "{can the {passenger seat|driver's seat|seat} go back far enough for {someone who's six foot five|a tall person|my dad|my tall friend|someone really tall}|how far back does the {seat|passenger seat|driver's seat} go|how far does the seat recline|does the sunroof open all the way|how cold can the AC get|how hot can the seat heater get|how many levels does the seat heater have|does the passenger seat have ventilation|can the windows close by themselves in the rain|does this car have a heated steering wheel|can the rear seats be heated|how loud can this stereo go}",
-      );
-    if (k === 3)
-      return g.x(
-        `{${g.pick(RELATIVES)}|the dog|my boss|my grandma|our babysitter} {hates|loves|can't stand|doesn't like|complains about} {it |}when the {steering wheel gets hot|seat heater is on|windows are down|music is loud|fan is on high|AC is blasting|sunroof is open|car is too cold|seat is reclined|sunshade is closed|child lock is on|heat is up}`,
-      );
-    if (k === 4)
-      return g.x(
-        `{honestly|to be fair|I must say|||} {the {climate controls|seat buttons|window switches|sunroof button|volume knob|fan controls|seat heater buttons|defrost buttons} in this car {are|is} {confusing|so fiddly|badly placed|great|really nice|hard to find|a bit cheap|easy to use}|this seat heater is {amazing|brilliant|lovely}|the AC in this car is {brilliant|rubbish|really quiet}|the windows in this car are {so small|tinted nicely|huge}|I like how {quiet the fan is|fast the windows close|warm the seats get|big the sunroof is}|the sunroof is my favourite thing about this car}`,
-      );
-    return g.x(
-      `{would you ever {recline the driver's seat|open the sunroof|turn off the defroster|mute the radio|open all the windows} {while driving|on the motorway|in the rain|at night}|do people {usually|really} {keep the AC on|use the seat heaters|drive with the windows down} {in winter|in summer|all year}|have you ever {sat in a car with heated seats|had the sunroof leak|driven with the windows down in the rain}|do you {usually|ever} {use the recirculation|put the heat on|open the sunroof} {in winter|in summer|on long drives}}`,
-    );
-  });
+  F.add(IRRELEVANT, "near.wish_judge", { weight: 2.5 }, (g) => stmt(wishOrJudgement(g), NONE()), "near_miss");
 
   // Same verbs as volume/temperature/seat commands, other controls (screen, sound settings,
   // suspension, the road ahead): "turn up the brightness" is not a volume step.
@@ -791,5 +765,38 @@ export function negativeFamilies(F: FamilySet): void {
     [
       /\b(my (son|daughter|wife|husband|brother|sister|dad|mum|mom|kid|passenger|friend)|the kids) (turned|opened|closed|switched|muted|changed)\b/,
     ],
+  );
+}
+
+/** One near.wish_judge text (see its comment in negativeFamilies). */
+function wishOrJudgement(g: G): string {
+  const act = g.x(
+    "{put the seat heater on|turn the heat up|open the sunroof|roll the windows down|crank the music|switch the AC on|recline my seat|open my window|turn on the heated steering wheel|put the fan on full|close the sunshade|turn the volume up}",
+  );
+  const k = g.int(0, 5);
+  if (k === 0)
+    return g.x(
+      `{if it were {colder|warmer|sunnier|quieter|nicer} {out|outside|today|} I'd ${act}|I'd ${act} if it {weren't|wasn't} {raining|so noisy|so cold|so hot|this late}|I would ${act} but {the baby's asleep|it's raining|we're nearly there|it's too windy|${g.pick(RELATIVES)} would complain}|if ${g.pick(RELATIVES)} {weren't|wasn't} {asleep|here|on the phone} I'd ${act}|I'd have ${act.replace(/^(\w+)/, (v) => PAST[v] ?? v)} if I'd known|if I had {a convertible|more time|my old car} I'd ${act}|in summer I'd ${act}|on a nicer day I'd ${act}}`,
+    );
+  if (k === 1) {
+    const t = g.chance(0.5) ? `${g.n(g.int(16, 27))} degrees {celsius|C|}` : `${g.n(g.int(60, 80))} degrees`;
+    return g.x(
+      `{would ${t} be too {cold|warm|hot|chilly} for {a baby|the baby|a newborn|the dog|grandma|the kids|sleeping}|is ${t} {a good|a comfortable|a sensible} temperature for {a baby|the dog|sleeping|a long drive}|how many degrees is comfortable for {a baby|a dog|most people}|what's a good temperature for {the car|a long drive|a baby in the car|the dog in the back}}`,
+    );
+  }
+  if (k === 2)
+    return g.x(
+      "{can the {passenger seat|driver's seat|seat} go back far enough for {someone who's six foot five|a tall person|my dad|my tall friend|someone really tall}|how far back does the {seat|passenger seat|driver's seat} go|how far does the seat recline|how cold can the AC get|how hot can the seat heater get|how many levels does the seat heater have|does the passenger seat have ventilation|can the windows close by themselves in the rain|does this car have a heated steering wheel|how loud can this stereo go}",
+    );
+  if (k === 3)
+    return g.x(
+      `{${g.pick(RELATIVES)}|the dog|my boss|my grandma|our babysitter} {hates|loves|can't stand|doesn't like|complains about} {it |}when the {steering wheel gets hot|seat heater is on|windows are down|music is loud|fan is on high|sunroof is open|seat is reclined|sunshade is closed|child lock is on}`,
+    );
+  if (k === 4)
+    return g.x(
+      `{honestly|to be fair|I must say|||} {the {climate controls|seat buttons|window switches|sunroof button|volume knob|fan controls|seat heater buttons|defrost buttons} in this car {are|is} {confusing|so fiddly|badly placed|great|really nice|hard to find|a bit cheap|easy to use}|this seat heater is {amazing|brilliant|lovely}|the AC in this car is {brilliant|rubbish|really quiet}|the windows in this car are {so small|tinted nicely|huge}|I like how {quiet the fan is|fast the windows close|warm the seats get|big the sunroof is}|the sunroof is my favourite thing about this car}`,
+    );
+  return g.x(
+    `{do people {usually|really} {keep the AC on|use the seat heaters|drive with the windows down} {in winter|in summer|all year}|have you ever {sat in a car with heated seats|had the sunroof leak|driven with the windows down in the rain}|do you {usually|ever} {use the recirculation|put the heat on|open the sunroof} {in winter|in summer|on long drives}}`,
   );
 }
