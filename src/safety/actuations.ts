@@ -27,7 +27,7 @@
  */
 import type { Literal, RejectCode, Target } from "../core/types.js";
 import { declaredRanges, physicalWindow, type Range, type TemperatureUnit, type VehicleProfile } from "./profile.js";
-import type { ClimateZone, FrontSeat, PhysicalWindow, VehicleState } from "./state.js";
+import { type ClimateZone, type FrontSeat, type PhysicalWindow, type VehicleState, WINDOWS } from "./state.js";
 
 export type Args = Readonly<Record<string, Literal>>;
 
@@ -65,6 +65,14 @@ export interface Actuation {
    * commands one thing twice with different values (see conflicts.ts).
    */
   actuator(args: Args): string;
+  /**
+   * For a call that also moves other actuators (all windows moves each window): those
+   * actuators, and the way it moves them ("up"/"down"), compared with a single actuator's
+   * call said before it (conflicts.ts).
+   */
+  covers?(args: Args): { readonly actuators: readonly string[]; readonly way: string };
+  /** The way a call moves its actuator, for `covers` ("up"/"down" for a window). */
+  way?(args: Args): string;
   plan(ctx: PlanContext): Plan;
 }
 
@@ -231,12 +239,12 @@ const muteAudio: Actuation = {
 
 // ---------------------------------------------------------------- climate
 
-/** `celsiusReading`: the contract's declared Celsius range, i.e. which Fahrenheit values are read as Celsius. */
 /** Setting a zone's temperature and stepping it move the same thing. */
 function zoneTemperature(args: Args): string {
   return `${args["zone"]} zone temperature`;
 }
 
+/** `celsiusReading`: the contract's declared Celsius range, i.e. which Fahrenheit values are read as Celsius. */
 function makeSetTemperature(celsiusReading: Range): Actuation {
   return {
     actuator: zoneTemperature,
@@ -419,9 +427,12 @@ function handednessText(profile: VehicleProfile): string {
   return profile.handedness === "lhd" ? "left-hand-drive" : "right-hand-drive";
 }
 
+const windowActuator = (window: string) => `${window} window`;
+
 const controlWindow: Actuation = {
   // The physical window ("driver" is resolved by handedness before this is asked).
-  actuator: (args) => `${args["window"]} window`,
+  actuator: (args) => windowActuator(args["window"] as string),
+  way: (args) => args["position"] as string,
   plan({ profile, state, args, given }) {
     const window = args["window"] as PhysicalWindow;
     const named = given["window"] as string;
@@ -447,8 +458,10 @@ const controlWindow: Actuation = {
 };
 
 const controlAllWindows: Actuation = {
-  // Its own actuator: "close all windows, then open mine a bit" is a sequence, not a conflict.
+  // Its own actuator: "close all windows, then open mine a bit" is a sequence, not a conflict
+  // (but one window moved the other way before it is: conflicts.ts).
   actuator: () => "all windows",
+  covers: (args) => ({ actuators: WINDOWS.map(windowActuator), way: args["position"] as string }),
   plan({ profile, args }) {
     const up = args["position"] === "up";
     const travel = profile.travel.windowMm;

@@ -8,13 +8,13 @@
  * Per call, in order, against the state as predicted after the calls before it:
  *   1. binding failed (ok:false) or the bound call does not fit the registry -> invalid_call
  *   2. a function that does not actuate (irrelevant_function) -> accepted, no target
- *   2a. the response commands this call's actuator again with another value
- *       (conflicts.ts; the contract is silent, the safe reading)     -> conflicting_calls
  *   2b. with the transcript: a number with no source in it or in §3     -> ungrounded_value
  *   3. driver/passenger windows resolved to physical windows by handedness
  *   4. speed gates from the registry's `gates` (rules 5-7)            -> speed_gate
  *   5. target from ranges, travel, hearing protection (rules 2-4, §3) -> out_of_range,
  *      state_unknown, or accepted/clamped with an absolute target
+ *   5b. the response commands this call's actuator again with another value
+ *       (conflicts.ts; the contract is silent, the safe reading)     -> conflicting_calls
  *   6. flood control (rule 8)                                          -> duplicate, rate_limit
  *   7. accepted/clamped: an ActuationGrant is minted, the actuation recorded, the state
  *      predicted (target applied)
@@ -24,7 +24,7 @@ import { registry } from "../registry/index.js";
 import { type Args, actuations, resolveArgs } from "./actuations.js";
 import { canonicalCallKey, checkBoundArgs } from "./args.js";
 import { ActuationGrant, claimMintKey, type GrantedDecision } from "./authority.js";
-import { type ActuatorCall, conflictReason, findConflicts } from "./conflicts.js";
+import { type ActuatorCall, type Conflict, conflictReason, findConflicts } from "./conflicts.js";
 import { floodBlock, type GateMemory, pruneMemory, recordActuation } from "./flood.js";
 import { numbersIn, ungroundedValues } from "./grounding.js";
 import type { VehicleProfile } from "./profile.js";
@@ -82,14 +82,38 @@ function rejected(fn: string, args: Args, callIndex: number, code: Decision["cod
   return { function: fn, args, outcome: "rejected", reason, code, callIndex };
 }
 
+/**
+ * Rule 5b needs to know which calls would be actuated, so the response is decided, the
+ * conflicts among those calls found, and the response decided again with them refused,
+ * until no new conflict appears (at most once per call; usually one pass).
+ */
 export function decide(input: DecideInput): DecideOutput {
+  const calls = actuatorCalls(input);
+  let conflicts: ReadonlyMap<number, Conflict> = new Map();
+  for (;;) {
+    const out = decideCalls(input, conflicts);
+    const wouldActuate = new Set(out.decisions.filter(wouldBeActuated).map((d) => d.callIndex));
+    const found = findConflicts(calls.filter((c) => wouldActuate.has(c.callIndex)));
+    const grown = new Map(conflicts);
+    for (const [i, c] of found) if (!grown.has(i)) grown.set(i, c);
+    if (grown.size === conflicts.size) return out;
+    conflicts = grown;
+  }
+}
+
+/** Granted, or refused only by flood control or as a conflict: the model asked for it and nothing else stopped it. */
+function wouldBeActuated(d: Decision): boolean {
+  if (d.outcome !== "rejected") return d.target !== undefined;
+  return d.code === "duplicate" || d.code === "rate_limit" || d.code === "conflicting_calls";
+}
+
+function decideCalls(input: DecideInput, conflicts: ReadonlyMap<number, Conflict>): DecideOutput {
   const { profile, now } = input;
   let state = input.state;
   let memory = pruneMemory(input.memory, profile, now);
   const decisions: Decision[] = [];
   const grants: ActuationGrant[] = [];
   const spoken = input.transcript === undefined ? undefined : numbersIn(input.transcript);
-  const conflicts = findConflicts(actuatorCalls(input));
 
   input.results.forEach((result, callIndex) => {
     if (!result.ok) {
@@ -116,12 +140,6 @@ export function decide(input: DecideInput): DecideOutput {
       return;
     }
 
-    const conflict = conflicts.get(callIndex);
-    if (conflict) {
-      decisions.push(rejected(spec.name, args, callIndex, "conflicting_calls", conflictReason(conflict)));
-      return;
-    }
-
     const ungrounded = spoken ? ungroundedValues(call, spoken) : [];
     if (ungrounded.length > 0) {
       const what = ungrounded.map((u) => `${u.param}=${u.value}`).join(", ");
@@ -141,6 +159,12 @@ export function decide(input: DecideInput): DecideOutput {
     const plan = actuation.plan({ profile, state, args: resolved, given: args });
     if (plan.kind === "reject") {
       decisions.push(rejected(spec.name, args, callIndex, plan.code, plan.reason));
+      return;
+    }
+
+    const conflict = conflicts.get(callIndex);
+    if (conflict) {
+      decisions.push(rejected(spec.name, args, callIndex, "conflicting_calls", conflictReason(conflict)));
       return;
     }
 
@@ -169,7 +193,7 @@ export function decide(input: DecideInput): DecideOutput {
   return { decisions, grants, state, memory };
 }
 
-/** The calls of a response that would reach an actuator, with what they command (for rule 2a). */
+/** Every valid actuating call of a response, with what it commands (for rule 5b). */
 function actuatorCalls(input: DecideInput): ActuatorCall[] {
   const out: ActuatorCall[] = [];
   input.results.forEach((result, callIndex) => {
@@ -183,7 +207,15 @@ function actuatorCalls(input: DecideInput): ActuatorCall[] {
     // The key flood control would use (keyArgs carries §3's Celsius reading: 21 °F = 21 °C).
     const plan = actuation.plan({ profile: input.profile, state: input.state, args: resolved, given });
     const keyArgs = plan.kind === "act" ? (plan.keyArgs ?? resolved) : resolved;
-    out.push({ callIndex, actuator: actuation.actuator(resolved), key: canonicalCallKey(spec, keyArgs) });
+    const covers = actuation.covers?.(resolved);
+    const way = actuation.way?.(resolved);
+    out.push({
+      callIndex,
+      actuator: actuation.actuator(resolved),
+      key: canonicalCallKey(spec, keyArgs),
+      ...(way !== undefined ? { way } : {}),
+      ...(covers ? { covers } : {}),
+    });
   });
   return out;
 }

@@ -36,6 +36,7 @@ interface RunOptions {
   profile?: VehicleProfile;
   now?: number;
   memory?: GateMemory;
+  transcript?: string;
 }
 
 function run(results: BindResult[], o: RunOptions = {}) {
@@ -45,6 +46,7 @@ function run(results: BindResult[], o: RunOptions = {}) {
     now: o.now ?? 10_000,
     results,
     memory: o.memory ?? initialGateMemory(),
+    ...(o.transcript !== undefined ? { transcript: o.transcript } : {}),
   });
 }
 
@@ -1053,9 +1055,19 @@ describe("one response that commands one actuator twice with different values is
       call("adjust_seat_position", { seat: "passenger", position: "backward", distance: 20 }),
     ],
     [
-      "one seat heater off and on",
+      "one seat's ventilation off and on",
       call("set_seat_ventilation", { seat: "driver", level: 0 }),
       call("set_seat_ventilation", { seat: "driver", level: 2 }),
+    ],
+    [
+      "one seat heater at two levels",
+      call("set_seat_heating", { seat: "rear left", level: 1 }),
+      call("set_seat_heating", { seat: "rear left", level: 3 }),
+    ],
+    [
+      "a window moved the other way before all windows",
+      call("control_window", { window: "rear right", position: "down", distance: 100 }),
+      call("control_all_windows", { position: "up" }),
     ],
     [
       "the sunroof open and tilted",
@@ -1103,11 +1115,19 @@ describe("one response that commands one actuator twice with different values is
       call("control_all_windows", { position: "up" }),
       call("control_window", { window: "driver", position: "down", distance: 100 }),
     ],
+    [
+      "a window moved the same way before all windows",
+      call("control_window", { window: "driver", position: "down", distance: 100 }),
+      call("control_all_windows", { position: "down" }),
+    ],
     ["mute and a volume level", call("mute_audio", { mute: false }), call("adjust_volume", { set_value: 20 })],
   ])("no conflict: %s", (_what, a, b) => {
     expect(codes([a, b], { state: parked })).toEqual(["accepted", "accepted"]);
   });
 
+  // The §3 equivalences (21 °F read as 21 °C, unit='fahrenheit', sunroof intensity=100,
+  // 'driver' = 'front left') are duplicates, not conflicts: see "duplicates are compared in
+  // canonical form" under rule 8, which sends each pair in one response.
   it("an identical repeat is a duplicate (rule 8), not a conflict, and calls that fail binding take no part", () => {
     const fan = call("adjust_fan_speed", { set_value: 4 });
     expect(codes([fan, fan])).toEqual(["accepted", "duplicate"]);
@@ -1119,15 +1139,40 @@ describe("one response that commands one actuator twice with different values is
     expect(codes([call("adjust_fan_speed", { set_value: 99 }), fan])).toEqual(["invalid_call", "accepted"]);
   });
 
-  it("rules before it still apply: a speed-gated call in a group is reported as the conflict", () => {
-    const out = run(
-      [
-        call("adjust_seat_recline", { seat: "driver", direction: "backward", angle: 10 }),
-        call("adjust_seat_recline", { seat: "driver", direction: "forward", angle: 5 }),
-      ],
-      { state: at(50) },
-    );
-    expect(out.decisions.map((d) => d.code)).toEqual(["conflicting_calls", "conflicting_calls"]);
+  it("a call refused for its own reason takes no part, so it cannot take the other call down", () => {
+    // The tilt is speed-gated at 140 km/h; the close (never gated, rule 7) stands alone.
+    const sunroof = [call("operate_sunroof", { action: "close" }), call("operate_sunroof", { action: "tilt" })];
+    expect(codes(sunroof, { state: at(140) })).toEqual(["accepted", "speed_gate"]);
+    expect(codes(sunroof, { state: at(0) })).toEqual(["conflicting_calls", "conflicting_calls"]);
+    // A number the driver did not say is refused as such; the said one is actuated.
+    const fan = [call("adjust_fan_speed", { set_value: 3 }), call("adjust_fan_speed", { set_value: 5 })];
+    expect(codes(fan, { transcript: "fan to 3" })).toEqual(["accepted", "ungrounded_value"]);
+    expect(codes(fan, { transcript: "fan to 3 or 5" })).toEqual(["conflicting_calls", "conflicting_calls"]);
+    // Both refused by the speed gate: reported as speed_gate, not as a conflict.
+    const recline = [
+      call("adjust_seat_recline", { seat: "driver", direction: "backward", angle: 10 }),
+      call("adjust_seat_recline", { seat: "driver", direction: "forward", angle: 5 }),
+    ];
+    expect(codes(recline, { state: at(50) })).toEqual(["speed_gate", "speed_gate"]);
+  });
+
+  it("a call dropped only by flood control still takes part (the model did ask for it)", () => {
+    const calls = [
+      call("adjust_fan_speed", { set_value: 3 }),
+      call("set_air_conditioning", { on: true }),
+      call("set_air_recirculation", { on: true }),
+      ...(["driver", "passenger", "rear left", "rear right"] as const).map((seat) =>
+        call("set_seat_heating", { seat, level: 2 }),
+      ),
+      call("set_seat_ventilation", { seat: "driver", level: 1 }),
+      call("set_steering_wheel_heating", { on: true }),
+      call("operate_sunshade", { action: "close" }),
+      call("adjust_fan_speed", { set_value: 5 }), // the 11th: rate_limit on its own
+    ];
+    const out = run(calls);
+    expect(out.decisions[0]!.code).toBe("conflicting_calls");
+    expect(out.decisions[10]!.code).toBe("conflicting_calls");
+    expect(out.grants).toHaveLength(9);
   });
 });
 
