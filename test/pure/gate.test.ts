@@ -815,6 +815,19 @@ describe("§3: a Fahrenheit value in 16..27 is read as Celsius", () => {
 
 // ------------------------------------------------------------------ rule 8: flood control
 
+/** Ten actuations of ten different actuators, none speed-gated (the first sets the fan to 3). */
+const tenDistinct = (): BindResult[] => [
+  call("adjust_fan_speed", { set_value: 3 }),
+  call("set_air_conditioning", { on: true }),
+  call("set_air_recirculation", { on: true }),
+  ...(["driver", "passenger", "rear left", "rear right"] as const).map((seat) =>
+    call("set_seat_heating", { seat, level: 2 }),
+  ),
+  call("set_seat_ventilation", { seat: "driver", level: 1 }),
+  call("set_steering_wheel_heating", { on: true }),
+  call("operate_sunshade", { action: "close" }),
+];
+
 describe("rule 8: duplicates and the actuation rate", () => {
   const volumeUp = call("adjust_volume", { volume_diff: 2 });
 
@@ -872,19 +885,6 @@ describe("rule 8: duplicates and the actuation rate", () => {
     ]);
     expect(differ.decisions.map((d) => d.outcome)).toEqual(["accepted", "accepted"]);
   });
-
-  /** Ten actuations of ten different actuators, none speed-gated. */
-  const tenDistinct = (): BindResult[] => [
-    call("adjust_fan_speed", { set_value: 3 }),
-    call("set_air_conditioning", { on: true }),
-    call("set_air_recirculation", { on: true }),
-    ...(["driver", "passenger", "rear left", "rear right"] as const).map((seat) =>
-      call("set_seat_heating", { seat, level: 2 }),
-    ),
-    call("set_seat_ventilation", { seat: "driver", level: 1 }),
-    call("set_steering_wheel_heating", { on: true }),
-    call("operate_sunshade", { action: "close" }),
-  ];
 
   it("the 11th actuation inside one response is rejected rate_limit", () => {
     const calls = [...tenDistinct(), call("set_climate_auto_mode", { on: true })];
@@ -1157,19 +1157,8 @@ describe("one response that commands one actuator twice with different values is
   });
 
   it("a call dropped only by flood control still takes part (the model did ask for it)", () => {
-    const calls = [
-      call("adjust_fan_speed", { set_value: 3 }),
-      call("set_air_conditioning", { on: true }),
-      call("set_air_recirculation", { on: true }),
-      ...(["driver", "passenger", "rear left", "rear right"] as const).map((seat) =>
-        call("set_seat_heating", { seat, level: 2 }),
-      ),
-      call("set_seat_ventilation", { seat: "driver", level: 1 }),
-      call("set_steering_wheel_heating", { on: true }),
-      call("operate_sunshade", { action: "close" }),
-      call("adjust_fan_speed", { set_value: 5 }), // the 11th: rate_limit on its own
-    ];
-    const out = run(calls);
+    // The 11th, fan to 5, would be dropped by rate_limit on its own.
+    const out = run([...tenDistinct(), call("adjust_fan_speed", { set_value: 5 })]);
     expect(out.decisions[0]!.code).toBe("conflicting_calls");
     expect(out.decisions[10]!.code).toBe("conflicting_calls");
     expect(out.grants).toHaveLength(9);
