@@ -83,31 +83,28 @@ function rejected(fn: string, args: Args, callIndex: number, code: Decision["cod
 }
 
 /**
- * Rule 5b needs to know which calls would be actuated, so the response is decided, the
- * conflicts among those calls found, and the response decided again with them refused,
- * until no new conflict appears (at most once per call; usually one pass).
+ * Rule 5b needs to know which calls would be actuated (the ones that reach it), so the
+ * response is decided, the conflicts among those calls found, and the response decided
+ * again with them refused, until no new conflict appears (at most once per call; a response
+ * without a conflict is decided once).
  */
 export function decide(input: DecideInput): DecideOutput {
-  const calls = actuatorCalls(input);
   let conflicts: ReadonlyMap<number, Conflict> = new Map();
   for (;;) {
-    const out = decideCalls(input, conflicts);
-    const wouldActuate = new Set(out.decisions.filter(wouldBeActuated).map((d) => d.callIndex));
-    const found = findConflicts(calls.filter((c) => wouldActuate.has(c.callIndex)));
+    const { out, reached } = decideCalls(input, conflicts);
     const grown = new Map(conflicts);
-    for (const [i, c] of found) if (!grown.has(i)) grown.set(i, c);
+    for (const [i, c] of findConflicts(reached)) if (!grown.has(i)) grown.set(i, c);
     if (grown.size === conflicts.size) return out;
     conflicts = grown;
   }
 }
 
-/** Granted, or refused only by flood control or as a conflict: the model asked for it and nothing else stopped it. */
-function wouldBeActuated(d: Decision): boolean {
-  if (d.outcome !== "rejected") return d.target !== undefined;
-  return d.code === "duplicate" || d.code === "rate_limit" || d.code === "conflicting_calls";
-}
-
-function decideCalls(input: DecideInput, conflicts: ReadonlyMap<number, Conflict>): DecideOutput {
+/** One pass over the calls; `reached` are the calls that got as far as rule 5b, with what they command. */
+function decideCalls(
+  input: DecideInput,
+  conflicts: ReadonlyMap<number, Conflict>,
+): { out: DecideOutput; reached: ActuatorCall[] } {
+  const reached: ActuatorCall[] = [];
   const { profile, now } = input;
   let state = input.state;
   let memory = pruneMemory(input.memory, profile, now);
@@ -162,13 +159,23 @@ function decideCalls(input: DecideInput, conflicts: ReadonlyMap<number, Conflict
       return;
     }
 
+    // The key flood control uses (plan.keyArgs carries §3's Celsius reading: 21 °F = 21 °C).
+    const key = canonicalCallKey(spec, plan.keyArgs ?? resolved);
+    const way = actuation.way?.(resolved);
+    const covers = actuation.covers?.(resolved);
+    reached.push({
+      callIndex,
+      actuator: actuation.actuator(resolved),
+      key,
+      ...(way !== undefined ? { way } : {}),
+      ...(covers ? { covers } : {}),
+    });
     const conflict = conflicts.get(callIndex);
     if (conflict) {
       decisions.push(rejected(spec.name, args, callIndex, "conflicting_calls", conflictReason(conflict)));
       return;
     }
 
-    const key = canonicalCallKey(spec, plan.keyArgs ?? resolved);
     const flood = floodBlock(memory, profile, now, key);
     if (flood) {
       decisions.push(rejected(spec.name, args, callIndex, flood.code, flood.reason));
@@ -190,34 +197,7 @@ function decideCalls(input: DecideInput, conflicts: ReadonlyMap<number, Conflict
     state = applyTarget(state, plan.target);
   });
 
-  return { decisions, grants, state, memory };
-}
-
-/** Every valid actuating call of a response, with what it commands (for rule 5b). */
-function actuatorCalls(input: DecideInput): ActuatorCall[] {
-  const out: ActuatorCall[] = [];
-  input.results.forEach((result, callIndex) => {
-    if (!result.ok) return;
-    const spec = registry.byName(result.call.name);
-    if (!spec || spec.token !== result.call.token || checkBoundArgs(spec, result.call.args)) return;
-    const actuation = actuations[spec.name];
-    if (!spec.actuates || !actuation) return;
-    const given = result.call.args;
-    const resolved = resolveArgs(input.profile, given, windowParams.get(spec.name) ?? []);
-    // The key flood control would use (keyArgs carries §3's Celsius reading: 21 °F = 21 °C).
-    const plan = actuation.plan({ profile: input.profile, state: input.state, args: resolved, given });
-    const keyArgs = plan.kind === "act" ? (plan.keyArgs ?? resolved) : resolved;
-    const covers = actuation.covers?.(resolved);
-    const way = actuation.way?.(resolved);
-    out.push({
-      callIndex,
-      actuator: actuation.actuator(resolved),
-      key: canonicalCallKey(spec, keyArgs),
-      ...(way !== undefined ? { way } : {}),
-      ...(covers ? { covers } : {}),
-    });
-  });
-  return out;
+  return { out: { decisions, grants, state, memory }, reached };
 }
 
 function capitalize(s: string): string {
