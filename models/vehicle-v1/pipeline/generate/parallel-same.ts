@@ -88,7 +88,7 @@ function twoZonesOf(g: G): [Zone, Zone] {
 /** Two (sometimes three) zones set to their own temperatures, one unit for the whole request. */
 function zonesSetApart(g: G): Draft {
   const kind = g.rng.weighted(["f", "c", "bare"] as const, (k) => (k === "f" ? 0.5 : k === "c" ? 0.3 : 0.2));
-  if (g.chance(0.15)) {
+  if (g.chance(0.35)) {
     const zs = g.rng.shuffle<Zone>(["driver", "passenger", "rear"]);
     const ts = zs.map(() => temp(g, kind, true));
     const item = (i: number) => `${g.x(ZONE_BARE[zs[i]!])} ${ts[i]!.text}`;

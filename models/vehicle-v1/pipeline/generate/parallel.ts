@@ -935,7 +935,7 @@ const TERSE: readonly Terse[] = [
 /** "windows up, AC on, fan on 3": two or three terse items (sometimes one a full clause). */
 function terseList(g: G): Draft {
   for (;;) {
-    const n = g.chance(0.7) ? 3 : 2;
+    const n = g.chance(0.8) ? 3 : 2;
     const items = g.rng.shuffle([...TERSE]).slice(0, n);
     if (items[0]!.notFirst) continue;
     const fns = items.map((i) => i.fn);
@@ -1421,8 +1421,8 @@ export function sharedVerbFamilies(commands: ReadonlyMap<string, readonly Family
   F.add(PAR, "par.shared.two_windows", { weight: 0.6 }, (g) => twoWindows(g));
   F.add(PAR, "par.defrost.both", { weight: 1.2 }, (g) => defrostBoth(g));
   F.add(PAR, "par.shared.up_down", { weight: 0.8 }, (g) => upDown(g));
-  F.add(PAR, "par.three", { weight: 3.5 }, (g) => threeClauses(g));
-  F.add(PAR, "par.terse", { weight: 2.5 }, (g) => terseList(g));
+  F.add(PAR, "par.three", { weight: 5 }, (g) => threeClauses(g));
+  F.add(PAR, "par.terse", { weight: 14 }, (g) => terseList(g));
   F.add(PAR, "par.pair_plus", { weight: 1.5 }, (g) => pairPlus(g));
   F.add(PAR, "par.contrast", { weight: 1 }, (g) => contrast(g));
   F.add(PAR, "par.audio_it", { weight: 0.5 }, (g) => audioIt(g));
