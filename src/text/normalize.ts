@@ -34,7 +34,10 @@
  *   celsius/fahrenheit ("twenty too celsius" -> 22), a final "for" after a dial's up/down
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
- *   before "the"/"windows".
+ *   before "the"/"windows", "widow(s)" for "window(s)" after an article or a window's
+ *   position, "clothes" for "close" before "the"/"my"/a closable thing, words a recognizer
+ *   split ("re cline" -> "recline", "win dough" -> "window", "for word" -> "forward" after a
+ *   seat or a move) and "allot" -> "a lot".
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -244,10 +247,46 @@ function mergeWords(words: readonly string[]): string[] {
     } else if (w === "a" && next === "c" && !isNumeric(out[out.length - 1])) {
       out.push("ac");
       i++;
+    } else if (w === "re" && next !== undefined && RECLINE_SPLIT.has(next)) {
+      out.push(`re${next}`);
+      i++;
+    } else if (w === "win" && next !== undefined && WINDOW_SPLIT[next] !== undefined) {
+      out.push(WINDOW_SPLIT[next]!);
+      i++;
+    } else if (w === "for" && next === "word" && FORWARD_AFTER.has(out[out.length - 1] ?? "")) {
+      out.push("forward");
+      i++;
+    } else if (w === "allot") {
+      out.push("a", "lot");
     } else out.push(w);
   }
   return out;
 }
+
+/** "re cline my seat": a recognizer's split of "recline" ("re" alone is no spoken word). */
+const RECLINE_SPLIT = new Set(["cline", "clined", "clines", "clining"]);
+/** "roll the passenger win dough down": a recognizer's split of "window(s)". */
+const WINDOW_SPLIT: Readonly<Record<string, string>> = {
+  dough: "window",
+  doe: "window",
+  dose: "windows",
+  does: "windows",
+};
+/** "move my seat for word": "forward" split, only after a seat or a move ("a prize for word games" stays). */
+const FORWARD_AFTER = new Set([
+  "seat",
+  "seats",
+  "it",
+  "backrest",
+  "seatback",
+  "move",
+  "slide",
+  "push",
+  "scoot",
+  "bring",
+  "lean",
+  "tilt",
+]);
 
 /** Verbs after which "of" can only be "off" ("turn of the fan"). */
 const OFF_VERBS = new Set([
@@ -402,6 +441,25 @@ const BY_AFTER = new Set([
   "higher",
   "lower",
 ]);
+/** "close all the widows": after these, "widow(s)" was "window(s)" ("she is a widow" stays). */
+const WINDOW_NAMED_AFTER = new Set([
+  "the",
+  "all",
+  "my",
+  "your",
+  "both",
+  "front",
+  "rear",
+  "back",
+  "left",
+  "right",
+  "driver",
+  "driver's",
+  "passenger",
+  "passenger's",
+]);
+/** "clothes the sunroof": "clothes" before these was "close" ("fold the clothes" stays). */
+const CLOSE_BEFORE = new Set(["the", "my", "all", "both", "sunroof", "sunshade", "window", "windows", "roof", "shade"]);
 /** "close al the windows": "al" before these was "all" ("call al" stays). */
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
@@ -485,6 +543,10 @@ function repairMisheardWords(words: readonly string[]): string[] {
       out.push("by");
     } else if (w === "al" && next !== undefined && ALL_BEFORE.has(next)) {
       out.push("all");
+    } else if ((w === "widow" || w === "widows") && prev !== undefined && WINDOW_NAMED_AFTER.has(prev)) {
+      out.push(w === "widow" ? "window" : "windows");
+    } else if (w === "clothes" && next !== undefined && CLOSE_BEFORE.has(next)) {
+      out.push("close");
     } else if (
       w === "write" &&
       ((next !== undefined && RIGHT_BEFORE.has(next)) || (prev !== undefined && RIGHT_AFTER.has(prev)))

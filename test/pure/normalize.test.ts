@@ -249,6 +249,24 @@ const CASES: readonly (readonly [string, string])[] = [
   ["seventy too fahrenheit", "72 fahrenheit"],
   ["what is twenty to fahrenheit", "what is 20 to fahrenheit"],
   ["set it to twenty for celsius people", "set it to 20 for celsius people"],
+  // Dev natural 11 (and dev 3): words a recognizer split or misheard, only where the context is certain.
+  ["re cline my seat back a bit", "recline my seat back a bit"],
+  ["re clined", "reclined"],
+  ["reply re the meeting", "reply re the meeting"],
+  ["roll the passenger win dough down", "roll the passenger window down"],
+  ["close both win dose", "close both windows"],
+  ["did we win the game", "did we win the game"],
+  ["move my seat for word", "move my seat forward"],
+  ["slide it for word a bit", "slide it forward a bit"],
+  ["search for word games", "search for word games"],
+  ["turn the volume up allot", "turn the volume up a lot"],
+  ["close all the widows", "close all the windows"],
+  ["open the rear widow", "open the rear window"],
+  ["she is a widow", "she is a widow"],
+  ["clothes the sunroof", "close the sunroof"],
+  ["clothes my window please", "close my window please"],
+  ["fold the clothes", "fold the clothes"],
+  ["my clothes are wet", "my clothes are wet"],
 ];
 
 describe("normalizeTranscript: table", () => {
@@ -377,6 +395,16 @@ describe("normalizeTranscript: properties", () => {
     "celsius",
     "up",
     "seat",
+    // ...and with dev natural 11: split and misheard words.
+    "re",
+    "cline",
+    "win",
+    "dough",
+    "word",
+    "allot",
+    "widows",
+    "clothes",
+    "it",
   ];
   const phrase = fc
     .array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 })
