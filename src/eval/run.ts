@@ -54,6 +54,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A fourth sealed set (400 rows from the contract alone), written before the fifth round's
   // data changed: scored for reports only.
   { name: "test natural 10 (sealed)", path: "models/vehicle-v1/eval/test-natural-10.jsonl" },
+  // A fifth sealed set (400 rows from the contract alone), written while the sixth round
+  // trained and before its models were chosen: scored for reports only.
+  { name: "test natural 12 (sealed)", path: "models/vehicle-v1/eval/test-natural-12.jsonl" },
 ];
 
 export interface EvalDatasetSpec {
