@@ -39,8 +39,8 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A ninth (400 rows from the contract alone, 60 near-misses); its failures with the fourth
   // model led to the fifth round's near-miss family and recognizer slips.
   { name: "dev natural 9 (contract only)", path: "models/vehicle-v1/eval/dev-natural-9.jsonl" },
-  // An eleventh (400 rows from the contract alone), written while the sixth round trained
-  // and scored first by the models of that round's choice.
+  // An eleventh (400 rows from the contract alone), written while the sixth round trained;
+  // that round's choice of model was made on it with the others.
   { name: "dev natural 11 (contract only)", path: "models/vehicle-v1/eval/dev-natural-11.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.

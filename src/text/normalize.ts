@@ -270,7 +270,6 @@ const WINDOW_SPLIT: Readonly<Record<string, string>> = {
   dough: "window",
   doe: "window",
   dose: "windows",
-  does: "windows",
 };
 /** "move my seat for word": "forward" split, only after a seat or a move ("a prize for word games" stays). */
 const FORWARD_AFTER = new Set([
@@ -458,8 +457,13 @@ const WINDOW_NAMED_AFTER = new Set([
   "passenger",
   "passenger's",
 ]);
-/** "clothes the sunroof": "clothes" before these was "close" ("fold the clothes" stays). */
-const CLOSE_BEFORE = new Set(["the", "my", "all", "both", "sunroof", "sunshade", "window", "windows", "roof", "shade"]);
+/**
+ * "clothes the sunroof": "clothes" was "close" when one of these follows within three words
+ * ("fold the clothes", "pack clothes the night before" stay).
+ */
+const CLOSABLE = new Set(["sunroof", "moonroof", "sunshade", "shade", "blind", "roof", "window", "windows"]);
+/** The lookahead also sees a "widow(s)" this same pass turns into "window(s)" (so a second pass agrees). */
+const CLOSABLE_AHEAD = new Set([...CLOSABLE, "widow", "widows"]);
 /** "close al the windows": "al" before these was "all" ("call al" stays). */
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
@@ -545,7 +549,7 @@ function repairMisheardWords(words: readonly string[]): string[] {
       out.push("all");
     } else if ((w === "widow" || w === "widows") && prev !== undefined && WINDOW_NAMED_AFTER.has(prev)) {
       out.push(w === "widow" ? "window" : "windows");
-    } else if (w === "clothes" && next !== undefined && CLOSE_BEFORE.has(next)) {
+    } else if (w === "clothes" && words.slice(i + 1, i + 4).some((x) => CLOSABLE_AHEAD.has(x))) {
       out.push("close");
     } else if (
       w === "write" &&

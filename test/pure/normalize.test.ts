@@ -267,6 +267,9 @@ const CASES: readonly (readonly [string, string])[] = [
   ["clothes my window please", "close my window please"],
   ["fold the clothes", "fold the clothes"],
   ["my clothes are wet", "my clothes are wet"],
+  ["pack clothes the night before", "pack clothes the night before"],
+  ["clothes all the windows", "close all the windows"],
+  ["a win does wonders", "a win does wonders"],
 ];
 
 describe("normalizeTranscript: table", () => {
