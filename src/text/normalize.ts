@@ -35,7 +35,7 @@
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows", "widow(s)" for "window(s)" after an article or a window's
- *   position, "clothes" for "close" before "the"/"my"/a closable thing, words a recognizer
+ *   position, "clothes" for "close" when a closable thing follows within three words, words a recognizer
  *   split ("re cline" -> "recline", "win dough" -> "window", "for word" -> "forward" after a
  *   seat or a move) and "allot" -> "a lot".
  *
