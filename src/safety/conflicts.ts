@@ -8,10 +8,10 @@
  * actuator moves and the decision says why. No labelled row of the training data, the
  * held-out split or any natural set has such a group; the model writes one only by mistake.
  *
- * - Only calls that would otherwise be actuated take part (the gate finds them by deciding
- *   the response first: the calls that reach its rule 5b): a call already refused for its own reason (invalid, ungrounded
- *   number, speed gate, out of range, unknown state) is reported as that, and does not take
- *   the other call down with it. "Close the sunroof; tilt it" at 140 km/h still closes it:
+ * - Only calls that would otherwise be actuated take part (the calls that reach the gate's
+ *   rule 5b): a call already refused for its own reason (invalid, ungrounded number, speed
+ *   gate, out of range, unknown state) is reported as that, and does not take the other
+ *   call down with it. "Close the sunroof; tilt it" at 140 km/h still closes it:
  *   the tilt is refused by the speed gate and the close stands alone. Calls dropped only by
  *   flood control (rule 8) do take part: the model did ask for them.
  * - The same actuator means what `Actuation.actuator` says: setting and stepping one zone's

@@ -35,9 +35,9 @@
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows", "widow(s)" for "window(s)" after an article or a window's
- *   position, "clothes" for "close" when a closable thing follows within three words, words a recognizer
- *   split ("re cline" -> "recline", "win dough" -> "window", "for word" -> "forward" after a
- *   seat or a move) and "allot" -> "a lot".
+ *   position, "clothes" for "close" when a closable thing follows within three words,
+ *   words a recognizer split ("re cline" -> "recline", "win dough" -> "window", "for word"
+ *   -> "forward" after a seat or a move) and "allot" -> "a lot".
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -459,11 +459,21 @@ const WINDOW_NAMED_AFTER = new Set([
 ]);
 /**
  * "clothes the sunroof": "clothes" was "close" when one of these follows within three words
- * ("fold the clothes", "pack clothes the night before" stay).
+ * ("fold the clothes", "pack clothes the night before" stay). "widow(s)" is here because
+ * this same pass may turn it into "window(s)", and a second pass must agree.
  */
-const CLOSABLE = new Set(["sunroof", "moonroof", "sunshade", "shade", "blind", "roof", "window", "windows"]);
-/** The lookahead also sees a "widow(s)" this same pass turns into "window(s)" (so a second pass agrees). */
-const CLOSABLE_AHEAD = new Set([...CLOSABLE, "widow", "widows"]);
+const CLOSABLE_AHEAD = new Set([
+  "sunroof",
+  "moonroof",
+  "sunshade",
+  "shade",
+  "blind",
+  "roof",
+  "window",
+  "windows",
+  "widow",
+  "widows",
+]);
 /** "close al the windows": "al" before these was "all" ("call al" stays). */
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
