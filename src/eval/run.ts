@@ -42,6 +42,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // An eleventh (400 rows from the contract alone), written while the sixth round trained;
   // that round's choice of model was made on it with the others.
   { name: "dev natural 11 (contract only)", path: "models/vehicle-v1/eval/dev-natural-11.jsonl" },
+  // A thirteenth (400 rows from the contract alone), written while the seventh round trained;
+  // no model had been chosen on it before that round's choice.
+  { name: "dev natural 13 (contract only)", path: "models/vehicle-v1/eval/dev-natural-13.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },

@@ -108,6 +108,7 @@ describe("digitRule", () => {
     "dev-natural-7.jsonl",
     "dev-natural-9.jsonl",
     "dev-natural-11.jsonl",
+    "dev-natural-13.jsonl",
   ];
   it.each(sets)("never blocks an answer the gate would accept (%s)", (file) => {
     const rows = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
