@@ -60,6 +60,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A fifth sealed set (400 rows from the contract alone), written while the sixth round
   // trained and before its models were chosen: scored for reports only.
   { name: "test natural 12 (sealed)", path: "models/vehicle-v1/eval/test-natural-12.jsonl" },
+  // A sixth sealed set (400 rows from the contract alone), written while the seventh round
+  // trained and before its models were chosen: scored for reports only.
+  { name: "test natural 14 (sealed)", path: "models/vehicle-v1/eval/test-natural-14.jsonl" },
 ];
 
 export interface EvalDatasetSpec {

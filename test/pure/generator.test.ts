@@ -350,6 +350,7 @@ describe.each([
   { file: "dev-natural-11.jsonl", asrNoise: 40 },
   { file: "test-natural-12.jsonl", asrNoise: 40 },
   { file: "dev-natural-13.jsonl", asrNoise: 40 },
+  { file: "test-natural-14.jsonl", asrNoise: 40 },
 ])("hand-written dev set $file", ({ file, asrNoise }) => {
   const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
     .trim()
