@@ -37,7 +37,13 @@
  *   before "the"/"windows", "widow(s)" for "window(s)" after an article or a window's
  *   position, "clothes" for "close" when a closable thing follows within three words,
  *   words a recognizer split ("re cline" -> "recline", "win dough" -> "window", "for word"
- *   -> "forward" after a seat or a move) and "allot" -> "a lot".
+ *   -> "forward" after a seat or a move, "d frost" -> "defrost", "otto mode" -> "auto
+ *   mode"), an article glued to its word ("allot", "alot", "abit", "alittle"), a final
+ *   "for" after a tens word ("to seventy for" -> 74), "ate" after a tens word or before a
+ *   unit ("sixty ate" -> 68), "feat" ending a phrase after "my/the/and" -> "feet", "real"
+ *   before a window/seat (or its left/right) -> "rear", "rays" before a thing a driver
+ *   raises -> "raise", "four" straight before passenger/driver -> "for", and "two/too the
+ *   max" -> "to the max".
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -256,8 +262,13 @@ function mergeWords(words: readonly string[]): string[] {
     } else if (w === "for" && next === "word" && FORWARD_AFTER.has(out[out.length - 1] ?? "")) {
       out.push("forward");
       i++;
-    } else if (w === "allot") {
-      out.push("a", "lot");
+    } else if (GLUED_ARTICLE[w] !== undefined) {
+      out.push("a", GLUED_ARTICLE[w]!);
+    } else if (w === "d" && next !== undefined && DEFROST_SPLIT.has(next)) {
+      out.push(`de${next}`);
+      i++;
+    } else if (w === "otto" && next === "mode") {
+      out.push("auto");
     } else out.push(w);
   }
   return out;
@@ -271,6 +282,18 @@ const WINDOW_SPLIT: Readonly<Record<string, string>> = {
   doe: "window",
   dose: "windows",
 };
+/** "turn it down abit": an article a recognizer glued to its word ("allot" is "a lot" too). */
+const GLUED_ARTICLE: Readonly<Record<string, string>> = {
+  allot: "lot",
+  alot: "lot",
+  abit: "bit",
+  alittle: "little",
+};
+/**
+ * "rear d frost off": a recognizer's split of "defrost(er)" ("d" is no spoken word). "de
+ * frost" stays as it is: the training data teaches it as a split the model reads.
+ */
+const DEFROST_SPLIT = new Set(["frost", "froster", "frosters", "frosting"]);
 /** "move my seat for word": "forward" split, only after a seat or a move ("a prize for word games" stays). */
 const FORWARD_AFTER = new Set([
   "seat",
@@ -474,6 +497,79 @@ const CLOSABLE_AHEAD = new Set([
   "widow",
   "widows",
 ]);
+/** "air on my feat", "face and feat": ending the phrase after these ("what a feat" stays). */
+const FEET_AFTER = new Set(["my", "the", "your", "our", "her", "his", "their", "and"]);
+/**
+ * Things with a rear one that "real" can name: "real left window", "real window". "widow(s)"
+ * because this same pass may repair it, and a second pass must agree.
+ */
+const REAR_THINGS = new Set([
+  "window",
+  "windows",
+  "widow",
+  "widows",
+  "seat",
+  "seats",
+  "defroster",
+  "defrost",
+  "zone",
+  "side",
+]);
+/** "real left window", "real window": never "a real left turn" or "the real deal". */
+function misheardRear(words: readonly string[], i: number): boolean {
+  const next = words[i + 1];
+  // "write": this same pass reads it as "right" ("real write window"), and a second pass must agree
+  if (next === "left" || next === "right" || next === "write") return REAR_THINGS.has(words[i + 2] ?? "");
+  return next !== undefined && REAR_THINGS.has(next);
+}
+/**
+ * What a driver raises: "rays the passenger window" ("the sun's rays the whole day" stays).
+ * "widow(s)" and "real" because this same pass may repair them, and a second pass must agree.
+ */
+const RAISABLE = new Set([
+  "window",
+  "windows",
+  "widow",
+  "widows",
+  "real",
+  "volume",
+  "temperature",
+  "temp",
+  "fan",
+  "seat",
+  "passenger",
+  "passenger's",
+  "driver",
+  "driver's",
+  "rear",
+  "front",
+  "sunshade",
+]);
+/** "rays" before a thing a driver raises, directly or after "the/my/all the". */
+function misheardRaise(words: readonly string[], i: number): boolean {
+  let j = i + 1;
+  if (words[j] === "all" || words[j] === "al") j++; // "al": this same pass reads it as "all"
+  if (words[j] === "the" || words[j] === "my") j++;
+  return RAISABLE.has(words[j] ?? "");
+}
+/**
+ * A closable thing within the next three words after "clothes". Numbers and the words a
+ * number phrase is made of do not count: a later stage folds "seventy two" into "72", and
+ * a second pass must see the same distance as the first.
+ */
+function closableAhead(words: readonly string[], i: number): boolean {
+  let seen = 0;
+  for (let j = i + 1; j < words.length && seen < 3; j++) {
+    const w = words[j]!;
+    if (isNumeric(w) || isNumberWord(w) || NUMBER_GLUE.has(w) || MAY_BECOME_NUMBER.has(w)) continue;
+    if (CLOSABLE_AHEAD.has(w)) return true;
+    seen++;
+  }
+  return false;
+}
+const NUMBER_GLUE = new Set(["a", "an", "and", "point"]);
+/** Words a later step of the same pass may turn into a number ("sixty ate", "to for"). */
+const MAY_BECOME_NUMBER = new Set(["ate", "won", "for", "to", "too"]);
 /** "close al the windows": "al" before these was "all" ("call al" stays). */
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
@@ -553,17 +649,32 @@ function repairMisheardWords(words: readonly string[]): string[] {
       // "seventy for degrees": a recognizer's split of 74. (Digits are not joined: "70 for
       // degrees" stays 70 and "4 degrees"; recognizers that write digits write "74".)
       out.push(w === "for" ? "four" : "two");
+    } else if (w === "for" && prev !== undefined && TENS.has(prev) && endsAfter(words, i, POLITE_END)) {
+      // "set the driver's side to seventy for": nothing follows, so "for" was the units digit.
+      // ("twenty too" stays: "passenger twenty too" can mean "as well".)
+      out.push("four");
+    } else if (w === "ate" && (TENS.has(prev ?? "") || UNIT_AFTER_DIGIT.has(next ?? ""))) {
+      // "sixty ate", "ate degrees": a number, never the verb, after a tens word or before a unit
+      out.push("eight");
+    } else if (w === "feat" && prev !== undefined && FEET_AFTER.has(prev) && (next === "and" || endsAfter(words, i))) {
+      out.push("feet");
+    } else if (w === "real" && misheardRear(words, i)) {
+      out.push("rear");
+    } else if (w === "rays" && misheardRaise(words, i)) {
+      out.push("raise");
     } else if (w === "buy" && prev !== undefined && BY_AFTER.has(prev)) {
       out.push("by");
     } else if (w === "al" && next !== undefined && ALL_BEFORE.has(next)) {
       out.push("all");
     } else if ((w === "widow" || w === "widows") && prev !== undefined && WINDOW_NAMED_AFTER.has(prev)) {
       out.push(w === "widow" ? "window" : "windows");
-    } else if (w === "clothes" && words.slice(i + 1, i + 4).some((x) => CLOSABLE_AHEAD.has(x))) {
+    } else if (w === "clothes" && closableAhead(words, i)) {
       out.push("close");
     } else if (
       w === "write" &&
-      ((next !== undefined && RIGHT_BEFORE.has(next)) || (prev !== undefined && RIGHT_AFTER.has(prev)))
+      ((next !== undefined && RIGHT_BEFORE.has(next)) ||
+        (next === "real" && misheardRear(words, i + 1)) || // this same pass reads it as "rear"
+        (prev !== undefined && RIGHT_AFTER.has(prev)))
     ) {
       out.push("right");
     } else out.push(w);
@@ -669,6 +780,17 @@ function convertNumericLengths(tokens: readonly Token[]): Token[] {
   return out;
 }
 
+/** "volume two the max": "two"/"too", "the", then a limit ("max", "minimum", "full") was "to". */
+function toTheLimit(tokens: readonly Token[], i: number): boolean {
+  return tokens[i + 1]?.text === "the" && TO_CONTEXT_AFTER.has(tokens[i + 2]?.text ?? "");
+}
+
+/**
+ * "ventilation four passenger": "four" straight before a front seat, without "the"/"my",
+ * but not after an article ("a four passenger car" counts seats).
+ */
+const FRONT_SEATS = new Set(["passenger", "passenger's", "driver", "driver's"]);
+
 /** to/two/too and for/four, only where the following word leaves no doubt. */
 function repairHomophones(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -677,25 +799,21 @@ function repairHomophones(tokens: Token[]): void {
     if (next === undefined) continue;
     const nextIsNumber = isNumeric(next) || isNumberWord(next);
     if (t.fromWord === "two" || t.text === "two") {
-      if (nextIsNumber || TO_CONTEXT_AFTER.has(next) || TO_LEVEL_AFTER.has(next)) tokens[i] = { text: "to" };
+      if (nextIsNumber || TO_CONTEXT_AFTER.has(next) || TO_LEVEL_AFTER.has(next) || toTheLimit(tokens, i))
+        tokens[i] = { text: "to" };
       else if (TOO_CONTEXT_AFTER.has(next) || TOO_ONLY_FROM_TWO.has(next)) tokens[i] = { text: "too" };
     } else if (t.text === "too") {
-      if (nextIsNumber || TO_CONTEXT_AFTER.has(next)) tokens[i] = { text: "to" };
+      if (nextIsNumber || TO_CONTEXT_AFTER.has(next) || toTheLimit(tokens, i)) tokens[i] = { text: "to" };
     } else if (t.text === "to") {
       if (TOO_CONTEXT_AFTER.has(next)) tokens[i] = { text: "too" };
     } else if (t.fromWord === "four" || t.text === "four") {
       const prev = tokens[i - 1]?.text;
       const after = tokens[i + 2]?.text;
+      const seatNamed =
+        (FOR_BEFORE_DETERMINER.has(next) && after !== undefined && SEAT_OR_ZONE.has(after)) ||
+        (FRONT_SEATS.has(next) && !ARTICLES.has(prev ?? ""));
       if (FOR_CONTEXT_AFTER.has(next)) tokens[i] = { text: "for" };
-      else if (
-        FOR_BEFORE_DETERMINER.has(next) &&
-        after !== undefined &&
-        SEAT_OR_ZONE.has(after) &&
-        prev !== undefined &&
-        !TAKES_A_VALUE.has(prev) &&
-        !isNumeric(prev) &&
-        !isNumberWord(prev)
-      )
+      else if (seatNamed && prev !== undefined && !TAKES_A_VALUE.has(prev) && !isNumeric(prev) && !isNumberWord(prev))
         tokens[i] = { text: "for" };
     }
   }
