@@ -39,11 +39,11 @@
  *   words a recognizer split ("re cline" -> "recline", "win dough" -> "window", "for word"
  *   -> "forward" after a seat or a move, "d frost" -> "defrost", "otto mode" -> "auto
  *   mode"), an article glued to its word ("allot", "alot", "abit", "alittle"), a final
- *   "for" after a tens word ("to seventy for" -> 74), "ate" after a tens word or before a
- *   unit ("sixty ate" -> 68), "feat" ending a phrase after "my/the/and" -> "feet", "real"
- *   before a window/seat (or its left/right) -> "rear", "rays" before a thing a driver
- *   raises -> "raise", "four" straight before passenger/driver -> "for", and "two/too the
- *   max" -> "to the max".
+ *   "for" after a tens value ("to seventy for" -> 74), "ate" after a tens value or before a
+ *   unit ("to sixty ate" -> 68), "on my feat" / "face and feat" -> "feet", "real left/right
+ *   window" -> "rear", "rays the/my" before a thing a driver raises -> "raise", "four" between
+ *   a seat device and passenger/driver -> "for" ("ventilation four passenger"), and a final
+ *   "two/too the max" -> "to the max".
  *
  * The function is total (never throws), deterministic and idempotent:
  * normalize(normalize(x)) == normalize(x).
@@ -264,7 +264,12 @@ function mergeWords(words: readonly string[]): string[] {
       i++;
     } else if (GLUED_ARTICLE[w] !== undefined) {
       out.push("a", GLUED_ARTICLE[w]!);
-    } else if (w === "d" && next !== undefined && DEFROST_SPLIT.has(next)) {
+    } else if (
+      w === "d" &&
+      next !== undefined &&
+      DEFROST_SPLIT.has(next) &&
+      !CONTACT_VERBS.has(out[out.length - 1] ?? "")
+    ) {
       out.push(`de${next}`);
       i++;
     } else if (w === "otto" && next === "mode") {
@@ -294,6 +299,8 @@ const GLUED_ARTICLE: Readonly<Record<string, string>> = {
  * frost" stays as it is: the training data teaches it as a split the model reads.
  */
 const DEFROST_SPLIT = new Set(["frost", "froster", "frosters", "frosting"]);
+/** "call d frost": a contact's initial, not a split. */
+const CONTACT_VERBS = new Set(["call", "text", "message", "dial", "ring", "phone", "email", "tell", "ask", "from"]);
 /** "move my seat for word": "forward" split, only after a seat or a move ("a prize for word games" stays). */
 const FORWARD_AFTER = new Set([
   "seat",
@@ -422,6 +429,14 @@ const ONE_AT_END_AFTER = new Set(["up", "down", "by"]);
 const TENS = new Set(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]);
 /** Units before which a misheard "won" can only have been a number ("up won degree"). */
 const UNIT_AFTER_DIGIT = new Set(["degree", "degrees", "celsius", "fahrenheit", "notch", "notches"]);
+/**
+ * A tens word where a value goes: "to seventy", "temperature sixty". "what did we pay thirty
+ * for" and "only twenty ate" stay.
+ */
+function tensInValueSlot(out: readonly string[]): boolean {
+  return TENS.has(out[out.length - 1] ?? "") && VALUE_SLOT.has(out[out.length - 2] ?? "");
+}
+const VALUE_SLOT = new Set(["to", "too", "two", "at", "temperature", "temp", "side", "zone", "rear"]);
 /** Degrees only: "seventy for degrees" is 74, but "convert seventy to celsius" keeps its "to". */
 const DEGREES = new Set(["degree", "degrees"]);
 /**
@@ -497,41 +512,41 @@ const CLOSABLE_AHEAD = new Set([
   "widow",
   "widows",
 ]);
-/** "air on my feat", "face and feat": ending the phrase after these ("what a feat" stays). */
-const FEET_AFTER = new Set(["my", "the", "your", "our", "her", "his", "their", "and"]);
 /**
- * Things with a rear one that "real" can name: "real left window", "real window". "widow(s)"
- * because this same pass may repair it, and a second pass must agree.
+ * "air on my feat", "face and feat": only where air is sent ("on/to/at my/the feat") or
+ * after "face and" ("quite the feat", "their feat" stay).
  */
-const REAR_THINGS = new Set([
-  "window",
-  "windows",
-  "widow",
-  "widows",
-  "seat",
-  "seats",
-  "defroster",
-  "defrost",
-  "zone",
-  "side",
-]);
-/** "real left window", "real window": never "a real left turn" or "the real deal". */
+function misheardFeet(out: readonly string[]): boolean {
+  const prev = out[out.length - 1];
+  const before = out[out.length - 2];
+  if (prev === "and") return before === "face";
+  return (prev === "my" || prev === "the") && AIR_SENT.has(before ?? "");
+}
+const AIR_SENT = new Set(["on", "to", "at", "towards", "onto"]);
+/**
+ * Windows and seats: "real left window" names a rear one. "widow(s)" because this same pass
+ * may repair it, and a second pass must agree.
+ */
+const REAR_THINGS = new Set(["window", "windows", "widow", "widows", "seat", "seats"]);
+/**
+ * "real left window" / "real right seat" (only a rear window or seat has a left and a right
+ * "real" could name). A bare "real window" or "real side" stays: "a real window seat on the
+ * flight", "your real side".
+ */
 function misheardRear(words: readonly string[], i: number): boolean {
   const next = words[i + 1];
   // "write": this same pass reads it as "right" ("real write window"), and a second pass must agree
-  if (next === "left" || next === "right" || next === "write") return REAR_THINGS.has(words[i + 2] ?? "");
-  return next !== undefined && REAR_THINGS.has(next);
+  return (next === "left" || next === "right" || next === "write") && REAR_THINGS.has(words[i + 2] ?? "");
 }
 /**
  * What a driver raises: "rays the passenger window" ("the sun's rays the whole day" stays).
- * "widow(s)" and "real" because this same pass may repair them, and a second pass must agree.
+ * "widow(s)" because this same pass may repair it, and a second pass must agree.
  */
 const RAISABLE = new Set([
   "window",
   "windows",
   "widow",
   "widows",
-  "real",
   "volume",
   "temperature",
   "temp",
@@ -545,31 +560,34 @@ const RAISABLE = new Set([
   "front",
   "sunshade",
 ]);
-/** "rays" before a thing a driver raises, directly or after "the/my/all the". */
+/**
+ * "rays" before "the/my/all the" and a thing a driver raises. Never without the determiner:
+ * "are you a rays fan", "the rays driver got hurt" (a team) stay.
+ */
 function misheardRaise(words: readonly string[], i: number): boolean {
   let j = i + 1;
   if (words[j] === "all" || words[j] === "al") j++; // "al": this same pass reads it as "all"
-  if (words[j] === "the" || words[j] === "my") j++;
-  return RAISABLE.has(words[j] ?? "");
+  if (words[j] !== "the" && words[j] !== "my") return false;
+  j++;
+  // "real left window": this same pass reads it as "rear", and a second pass must agree
+  return RAISABLE.has(words[j] ?? "") || (words[j] === "real" && misheardRear(words, j));
 }
 /**
- * A closable thing within the next three words after "clothes". Numbers and the words a
- * number phrase is made of do not count: a later stage folds "seventy two" into "72", and
- * a second pass must see the same distance as the first.
+ * A closable thing within the next three words after "clothes", with no number in between.
+ * A number (or a word a later step may turn into one, "seventy two" -> "72", "half an inch"
+ * -> "13 mm") ends the search: later steps change how many words it takes, and a second pass
+ * must see the same thing as the first. ("pack clothes for a week and a window scraper" stays.)
  */
 function closableAhead(words: readonly string[], i: number): boolean {
-  let seen = 0;
-  for (let j = i + 1; j < words.length && seen < 3; j++) {
+  for (let j = i + 1; j < words.length && j <= i + 3; j++) {
     const w = words[j]!;
-    if (isNumeric(w) || isNumberWord(w) || NUMBER_GLUE.has(w) || MAY_BECOME_NUMBER.has(w)) continue;
+    if (isNumeric(w) || isNumberWord(w) || MAY_BECOME_NUMBER.has(w)) return false;
     if (CLOSABLE_AHEAD.has(w)) return true;
-    seen++;
   }
   return false;
 }
-const NUMBER_GLUE = new Set(["a", "an", "and", "point"]);
-/** Words a later step of the same pass may turn into a number ("sixty ate", "to for"). */
-const MAY_BECOME_NUMBER = new Set(["ate", "won", "for", "to", "too"]);
+/** Words a later step of the same pass may turn into a number or a length. */
+const MAY_BECOME_NUMBER = new Set(["ate", "won", "for", "to", "too", "two", "half", "a", "an"]);
 /** "close al the windows": "al" before these was "all" ("call al" stays). */
 const ALL_BEFORE = new Set(["the", "windows", "of"]);
 /** "open the sunroof have way": only at the end of the phrase, never "I have way too much". */
@@ -649,14 +667,14 @@ function repairMisheardWords(words: readonly string[]): string[] {
       // "seventy for degrees": a recognizer's split of 74. (Digits are not joined: "70 for
       // degrees" stays 70 and "4 degrees"; recognizers that write digits write "74".)
       out.push(w === "for" ? "four" : "two");
-    } else if (w === "for" && prev !== undefined && TENS.has(prev) && endsAfter(words, i, POLITE_END)) {
+    } else if (w === "for" && tensInValueSlot(out) && endsAfter(words, i, POLITE_END)) {
       // "set the driver's side to seventy for": nothing follows, so "for" was the units digit.
       // ("twenty too" stays: "passenger twenty too" can mean "as well".)
       out.push("four");
-    } else if (w === "ate" && (TENS.has(prev ?? "") || UNIT_AFTER_DIGIT.has(next ?? ""))) {
-      // "sixty ate", "ate degrees": a number, never the verb, after a tens word or before a unit
+    } else if (w === "ate" && (tensInValueSlot(out) || UNIT_AFTER_DIGIT.has(next ?? ""))) {
+      // "to sixty ate", "ate degrees": a number, not the verb ("only twenty ate" stays)
       out.push("eight");
-    } else if (w === "feat" && prev !== undefined && FEET_AFTER.has(prev) && (next === "and" || endsAfter(words, i))) {
+    } else if (w === "feat" && misheardFeet(out) && (next === "and" || endsAfter(words, i))) {
       out.push("feet");
     } else if (w === "real" && misheardRear(words, i)) {
       out.push("rear");
@@ -780,16 +798,33 @@ function convertNumericLengths(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** "volume two the max": "two"/"too", "the", then a limit ("max", "minimum", "full") was "to". */
+/**
+ * "volume two the max": "two"/"too", "the", then max/min ending the request was "to". Not
+ * after a word that sets a value ("set the fan to two the max is too loud" keeps its 2).
+ */
 function toTheLimit(tokens: readonly Token[], i: number): boolean {
-  return tokens[i + 1]?.text === "the" && TO_CONTEXT_AFTER.has(tokens[i + 2]?.text ?? "");
+  const prev = tokens[i - 1]?.text;
+  const tail = tokens[i + 3]?.text;
+  return (
+    tokens[i + 1]?.text === "the" &&
+    LIMITS.has(tokens[i + 2]?.text ?? "") &&
+    (tail === undefined || COURTESY_TAIL.has(tail)) &&
+    prev !== undefined &&
+    !VALUE_BEFORE_LIMIT.has(prev)
+  );
 }
+/** Words after which "two" is the value itself ("fan to two, the max is too loud"). */
+const VALUE_BEFORE_LIMIT = new Set(["to", "too", "two", "on", "at", "by", "level", "setting", "speed", "and"]);
+const LIMITS = new Set(["max", "maximum", "min", "minimum"]);
 
 /**
  * "ventilation four passenger": "four" straight before a front seat, without "the"/"my",
- * but not after an article ("a four passenger car" counts seats).
+ * only after a seat device's name and not before a plural ("four passenger seats" counts
+ * seats; "heater on four passenger side" may be level 4).
  */
 const FRONT_SEATS = new Set(["passenger", "passenger's", "driver", "driver's"]);
+const SEAT_DEVICES = new Set(["heating", "heater", "heat", "ventilation", "cooling", "warmer"]);
+const COUNTED_AFTER_SEAT = new Set(["seats", "windows", "doors", "profiles", "sides"]);
 
 /** to/two/too and for/four, only where the following word leaves no doubt. */
 function repairHomophones(tokens: Token[]): void {
@@ -811,7 +846,7 @@ function repairHomophones(tokens: Token[]): void {
       const after = tokens[i + 2]?.text;
       const seatNamed =
         (FOR_BEFORE_DETERMINER.has(next) && after !== undefined && SEAT_OR_ZONE.has(after)) ||
-        (FRONT_SEATS.has(next) && !ARTICLES.has(prev ?? ""));
+        (FRONT_SEATS.has(next) && SEAT_DEVICES.has(prev ?? "") && !COUNTED_AFTER_SEAT.has(after ?? ""));
       if (FOR_CONTEXT_AFTER.has(next)) tokens[i] = { text: "for" };
       else if (seatNamed && prev !== undefined && !TAKES_A_VALUE.has(prev) && !isNumeric(prev) && !isNumberWord(prev))
         tokens[i] = { text: "for" };
