@@ -35,7 +35,8 @@
  *   ("volume down for" -> 4; "down for now" stays),
  *   "buy" for "by" after a direction ("down buy 4"), "al" for "all"
  *   before "the"/"windows", "widow(s)" for "window(s)" after an article or a window's
- *   position, "clothes" for "close" when a closable thing follows within three words,
+ *   position, "clothes" for "close" when a closable thing follows within three words and
+ *   no number comes first,
  *   words a recognizer split ("re cline" -> "recline", "win dough" -> "window", "for word"
  *   -> "forward" after a seat or a move, "d frost" -> "defrost", "otto mode" -> "auto
  *   mode"), an article glued to its word ("allot", "alot", "abit", "alittle"), a final
@@ -529,8 +530,8 @@ const AIR_SENT = new Set(["on", "to", "at", "towards", "onto"]);
  */
 const REAR_THINGS = new Set(["window", "windows", "widow", "widows", "seat", "seats"]);
 /**
- * "real left window" / "real right seat" (only a rear window or seat has a left and a right
- * "real" could name). A bare "real window" or "real side" stays: "a real window seat on the
+ * "real left window" / "real right seat": a left or right window or seat named after "real"
+ * was a rear one. A bare "real window" or "real side" stays: "a real window seat on the
  * flight", "your real side".
  */
 function misheardRear(words: readonly string[], i: number): boolean {
