@@ -42,6 +42,7 @@ from data import (  # noqa: E402
 from evaluate import evaluate  # noqa: E402
 from model import LlamaModel, ModelConfig  # noqa: E402
 from registry import load_registry  # noqa: E402
+from synonyms import DEFAULT_WORDNET, WordNet, synonym_copies  # noqa: E402
 from tokenizer import Tokenizer, train_tokenizer  # noqa: E402
 
 
@@ -72,6 +73,14 @@ def parse_args(argv=None) -> argparse.Namespace:
         default=0.0,
         help="add copies of this share of the rows with one generic word made up (data.py)",
     )
+    ap.add_argument(
+        "--synonym-rate",
+        type=float,
+        default=0.0,
+        help="add copies of this share of the rows with one verb swapped for a WordNet synonym (synonyms.py)",
+    )
+    ap.add_argument("--synonym-senses", type=int, default=2, help="WordNet senses of a verb that synonyms come from")
+    ap.add_argument("--wordnet", default=DEFAULT_WORDNET, help="WordNet database directory (Debian: wordnet-base)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--eval-every-min", type=float, default=10.0)
     ap.add_argument("--eval-sample", type=int, default=400)
@@ -119,6 +128,10 @@ def build(a: argparse.Namespace):
     extra = unknown_word_copies(train_rows, a.unknown_word_rate, a.seed) if a.unknown_word_rate > 0 else []
     if extra:
         print(f"unknown-word copies: {len(extra)} (rate {a.unknown_word_rate})", flush=True)
+    if a.synonym_rate > 0:
+        synonyms = synonym_copies(train_rows, a.synonym_rate, a.seed, WordNet(a.wordnet), a.synonym_senses)
+        print(f"synonym copies: {len(synonyms)} (rate {a.synonym_rate}, {a.synonym_senses} senses)", flush=True)
+        extra += synonyms
     train = encode_rows(train_rows + extra, tok, reg)
     held = encode_rows(held_rows, tok, reg)
     return reg, tok, train, held

@@ -1,0 +1,138 @@
+"""Synonym copies: training rows with one word swapped for a WordNet synonym.
+
+A model trained from scratch knows only the words of its training data; a driver's verb
+that no row has ("unfurl the sunshade", "aerate my seat") reads as an unknown word, and the
+model mostly answers it as irrelevant. WordNet (Debian's `wordnet-base`, read here from
+its plain database files) is the one source of word meaning that this offline machine has.
+Used at run time it rewrites driver commands and is noisy exactly where a car must not guess
+(pipeline/README.md, "WordNet synonyms at run time"); used here, at training time, a wrong
+sense only adds an odd training sentence with the right label, while a right sense teaches
+the model a word it would never have seen.
+
+A copy keeps its label, so only words that carry no argument, polarity, number or unit are
+swapped, and never for a synonym that contains such a word: "turn the window down" may
+become "twist the window down", never "turn the window up" or "turn the pane down" with
+"window" gone. Function words are never swapped. Seeded: the same rows, rate, seed and
+database give the same copies.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+
+from data import _KEEP
+
+DEFAULT_WORDNET = "/usr/share/wordnet"
+_POS_FILES = ("noun", "verb", "adj", "adv")
+
+# Words that decide a number or a unit: swapping them could change an argument.
+_NUMBERS_AND_UNITS = set(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "half quarter couple dozen single double triple first second third notch notches step steps click "
+    "clicks point points level levels inch inches centimetre centimetres centimeter centimeters "
+    "millimetre millimetres millimeter millimeters cm mm percent per cent degree degrees setting".split()
+)
+
+# Function words: WordNet lists many as nouns or verbs ("can" -> "tin", "will" -> "testament",
+# "i" -> "iodine"), and swapping them breaks the sentence rather than varying it. Modals,
+# negations and question words decide whether a sentence is a command at all.
+_FUNCTION_WORDS = set(
+    "the a an and or but nor so then than that this these those there here it its it's i i'm i'd "
+    "me my mine you your you're yours we we're our us they them their he him his she her who whom "
+    "whose what which when where why how if whether because while until unless though although as "
+    "at by for from in into of on onto off out over under to too with without about above below "
+    "after before again just also only even still already yet now very really quite rather please "
+    "thanks thank cheers can could would will should shall may might must do does did done doing "
+    "be is am are was were been being have has had having get got let let's make made go going "
+    "gonna wanna want need like okay ok alright yes yeah hey hi hello um uh erm er ah oh car "
+    "octopus some any all each every both either neither more most less least much many few".split()
+)
+
+# The nouns that name what a command acts on: swapping one for a wrong sense ("volume" ->
+# "bulk", "seat" -> "sit") would leave a copy whose label no word of it supports.
+_COMPONENTS = set(
+    "seat seats seating fan fans blower volume sound audio music radio stereo temperature temp heat "
+    "heater heaters heating heated warmer wheel steering window windows pane glass sunroof roof "
+    "moonroof shade sunshade blind ac aircon conditioning conditioner air airflow flow vent vents "
+    "ventilation ventilated cooled cooling recirculation recirc circulation defroster defrost "
+    "demister defog lock locks child kids climate zone zones row cabin thermostat windscreen "
+    "windshield backrest recline legroom mode".split()
+)
+
+_PROTECTED = _KEEP | _NUMBERS_AND_UNITS | _FUNCTION_WORDS | _COMPONENTS
+_WORD = re.compile(r"[a-z]{3,}")
+_LEMMA = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+class WordNet:
+    """Synonyms from WordNet's database files (`index.*` for a word's senses in frequency
+    order, `data.*` for the words of each sense)."""
+
+    def __init__(self, root: str = DEFAULT_WORDNET):
+        if not all(os.path.exists(os.path.join(root, f"{k}.{p}")) for k in ("index", "data") for p in _POS_FILES):
+            raise FileNotFoundError(
+                f"no WordNet database under {root} (index.* and data.* for noun, verb, adj, adv); "
+                "on Debian: apt-get install wordnet-base"
+            )
+        self._senses: dict[str, list[tuple[str, list[str]]]] = {}
+        self._words: dict[tuple[str, str], list[str]] = {}
+        for pos in _POS_FILES:
+            for parts in _records(os.path.join(root, f"data.{pos}")):
+                count = int(parts[3], 16)
+                words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower().replace("_", " ") for i in range(count)]
+                self._words[(pos, parts[0])] = words
+            for parts in _records(os.path.join(root, f"index.{pos}")):
+                synsets = int(parts[2])
+                self._senses.setdefault(parts[0].replace("_", " "), []).append((pos, parts[len(parts) - synsets :]))
+
+    def synonyms(self, word: str, senses: int, pos: str = "verb") -> list[str]:
+        """The other words of the word's first `senses` senses as a `pos`, sorted."""
+        out: set[str] = set()
+        for p, offsets in self._senses.get(word, []):
+            if p != pos:
+                continue
+            for offset in offsets[:senses]:
+                out.update(w for w in self._words.get((p, offset), []) if w != word)
+        return sorted(out)
+
+
+def _records(path: str):
+    """The space-split lines of a WordNet database file, without the licence header."""
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.strip() and not line.startswith("  "):
+                yield line.split()
+
+
+def _usable(synonym: str) -> bool:
+    return bool(_LEMMA.fullmatch(synonym)) and not any(w in _PROTECTED for w in synonym.split())
+
+
+def synonym_copies(rows: list[dict], rate: float, seed: int, wordnet: WordNet, senses: int = 2) -> list[dict]:
+    """Copies of about `rate` of the rows with one swappable word replaced by a WordNet
+    synonym (from the word's first `senses` senses); rows with no swappable word are skipped.
+    Each copy keeps the row's response and is marked `+synonym` in its family."""
+    rng = random.Random(seed)
+    cache: dict[str, list[str]] = {}
+
+    def options(word: str) -> list[str]:
+        if word not in cache:
+            usable = _WORD.fullmatch(word) and word not in _PROTECTED
+            cache[word] = [s for s in wordnet.synonyms(word, senses) if _usable(s)] if usable else []
+        return cache[word]
+
+    out = []
+    for r in rows:
+        if rng.random() >= rate:
+            continue
+        words = r["input"].split()
+        spots = [i for i, w in enumerate(words) if options(w)]
+        if not spots:
+            continue
+        i = rng.choice(spots)
+        words[i] = rng.choice(options(words[i]))
+        out.append({**r, "input": " ".join(words), "family": r.get("family", "") + "+synonym"})
+    return out
