@@ -45,6 +45,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A thirteenth (400 rows from the contract alone), written while the seventh round trained;
   // no model had been chosen on it before that round's choice.
   { name: "dev natural 13 (contract only)", path: "models/vehicle-v1/eval/dev-natural-13.jsonl" },
+  // A fifteenth (400 rows from the contract alone), written while the eighth round trained;
+  // no model had been chosen on it before that round's choice.
+  { name: "dev natural 15 (contract only)", path: "models/vehicle-v1/eval/dev-natural-15.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },
@@ -63,6 +66,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A sixth sealed set (400 rows from the contract alone), written while the seventh round
   // trained and before its models were chosen: scored for reports only.
   { name: "test natural 14 (sealed)", path: "models/vehicle-v1/eval/test-natural-14.jsonl" },
+  // A seventh sealed set (400 rows from the contract alone), written while the eighth round
+  // trained and before its models were chosen: scored for reports only.
+  { name: "test natural 16 (sealed)", path: "models/vehicle-v1/eval/test-natural-16.jsonl" },
 ];
 
 export interface EvalDatasetSpec {
