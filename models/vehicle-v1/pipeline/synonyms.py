@@ -1,4 +1,4 @@
-"""Synonym copies: training rows with one word swapped for a WordNet synonym.
+"""Synonym copies: training rows with one verb swapped for a WordNet synonym.
 
 A model trained from scratch knows only the words of its training data; a driver's verb
 that no row has ("unfurl the sunshade", "aerate my seat") reads as an unknown word, and the
@@ -9,11 +9,12 @@ Used at run time it rewrites driver commands and is noisy exactly where a car mu
 sense only adds an odd training sentence with the right label, while a right sense teaches
 the model a word it would never have seen.
 
-A copy keeps its label, so only words that carry no argument, polarity, number or unit are
-swapped, and never for a synonym that contains such a word: "turn the window down" may
-become "twist the window down", never "turn the window up" or "turn the pane down" with
-"window" gone. Function words are never swapped. Seeded: the same rows, rate, seed and
-database give the same copies.
+Only a word WordNet knows as a verb is swapped, for a word of one of its first verb senses:
+"ventilate my seat" may become "aerate my seat". A copy keeps its label, so words that carry
+an argument, a polarity, a number or a unit, function words and the names of the parts are
+never swapped, and a synonym that contains one is never used: "lower the window" stays, and
+"seat" never becomes "sit". Seeded: the same rows, rate, seed and database give the same
+copies.
 """
 
 from __future__ import annotations
