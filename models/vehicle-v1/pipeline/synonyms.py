@@ -26,7 +26,6 @@ import re
 from data import _KEEP
 
 DEFAULT_WORDNET = "/usr/share/wordnet"
-_POS_FILES = ("noun", "verb", "adj", "adv")
 
 # Words that decide a number or a unit: swapping them could change an argument.
 _NUMBERS_AND_UNITS = set(
@@ -69,34 +68,30 @@ _LEMMA = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
 class WordNet:
-    """Synonyms from WordNet's database files (`index.*` for a word's senses in frequency
-    order, `data.*` for the words of each sense)."""
+    """Verb synonyms from WordNet's database files: `index.verb` lists a verb's senses in
+    frequency order, `data.verb` the words of each sense. Only verbs are swapped, so the much
+    larger noun, adjective and adverb files are not read."""
 
     def __init__(self, root: str = DEFAULT_WORDNET):
-        if not all(os.path.exists(os.path.join(root, f"{k}.{p}")) for k in ("index", "data") for p in _POS_FILES):
+        index, data = os.path.join(root, "index.verb"), os.path.join(root, "data.verb")
+        if not (os.path.exists(index) and os.path.exists(data)):
             raise FileNotFoundError(
-                f"no WordNet database under {root} (index.* and data.* for noun, verb, adj, adv); "
-                "on Debian: apt-get install wordnet-base"
+                f"no WordNet database under {root} (index.verb and data.verb); on Debian: apt-get install wordnet-base"
             )
-        self._senses: dict[str, list[tuple[str, list[str]]]] = {}
-        self._words: dict[tuple[str, str], list[str]] = {}
-        for pos in _POS_FILES:
-            for parts in _records(os.path.join(root, f"data.{pos}")):
-                count = int(parts[3], 16)
-                words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower().replace("_", " ") for i in range(count)]
-                self._words[(pos, parts[0])] = words
-            for parts in _records(os.path.join(root, f"index.{pos}")):
-                synsets = int(parts[2])
-                self._senses.setdefault(parts[0].replace("_", " "), []).append((pos, parts[len(parts) - synsets :]))
+        self._words: dict[str, list[str]] = {}
+        for parts in _records(data):
+            count = int(parts[3], 16)
+            self._words[parts[0]] = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower().replace("_", " ") for i in range(count)]
+        self._senses: dict[str, list[str]] = {}
+        for parts in _records(index):
+            synsets = int(parts[2])
+            self._senses[parts[0].replace("_", " ")] = parts[len(parts) - synsets :]
 
-    def synonyms(self, word: str, senses: int, pos: str = "verb") -> list[str]:
-        """The other words of the word's first `senses` senses as a `pos`, sorted."""
+    def synonyms(self, word: str, senses: int) -> list[str]:
+        """The other words of the verb's first `senses` senses, sorted."""
         out: set[str] = set()
-        for p, offsets in self._senses.get(word, []):
-            if p != pos:
-                continue
-            for offset in offsets[:senses]:
-                out.update(w for w in self._words.get((p, offset), []) if w != word)
+        for offset in self._senses.get(word, [])[:senses]:
+            out.update(w for w in self._words.get(offset, []) if w != word)
         return sorted(out)
 
 
