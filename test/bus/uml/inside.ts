@@ -179,7 +179,9 @@ const SCENARIOS: Scenario[] = [
         stderr += d;
       });
       try {
-        await waitFor("daemon ready", () => stderr.includes("octopus-agent ready") || daemon.exitCode !== null, 25_000);
+        // A liveness bound, not a speed check: node and the model start in 14-23 s inside the
+        // guest on an idle 2-core host and took over 25 s while the host also trained a model.
+        await waitFor("daemon ready", () => stderr.includes("octopus-agent ready") || daemon.exitCode !== null, 90_000);
         check(daemon.exitCode === null, `daemon exited: ${stderr.slice(-2000)}`);
         const want = framesFor({ kind: "temperature", zone: "driver", temperature: 72, unit: "fahrenheit" });
         check(want.ok && want.frames.length === 1, "framesFor failed");
