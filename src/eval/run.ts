@@ -48,6 +48,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A fifteenth (400 rows from the contract alone), written while the eighth round trained;
   // no model had been chosen on it before that round's choice.
   { name: "dev natural 15 (contract only)", path: "models/vehicle-v1/eval/dev-natural-15.jsonl" },
+  // A seventeenth (400 rows from the contract alone), written while the ninth round trained;
+  // no model had been chosen on it before that round's choice.
+  { name: "dev natural 17 (contract only)", path: "models/vehicle-v1/eval/dev-natural-17.jsonl" },
   // Sealed: written from the contract alone, scored only for reports, never read to tune
   // the generator, the normalizer or the choice of model.
   { name: "test natural 4 (sealed)", path: "models/vehicle-v1/eval/test-natural-4.jsonl" },
@@ -69,6 +72,9 @@ export const DEFAULT_EVAL_DATASETS: readonly EvalDatasetSpec[] = [
   // A seventh sealed set (400 rows from the contract alone), written while the eighth round
   // trained and before its models were chosen: scored for reports only.
   { name: "test natural 16 (sealed)", path: "models/vehicle-v1/eval/test-natural-16.jsonl" },
+  // An eighth sealed set (400 rows from the contract alone), written while the ninth round
+  // trained and before its models were chosen: scored for reports only.
+  { name: "test natural 18 (sealed)", path: "models/vehicle-v1/eval/test-natural-18.jsonl" },
 ];
 
 export interface EvalDatasetSpec {
