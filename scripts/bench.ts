@@ -21,6 +21,7 @@ const { values } = parseArgs({
     n: { type: "string", default: "400" },
     threads: { type: "string", default: "1" },
     constrained: { type: "boolean", default: false },
+    "clause-check": { type: "boolean", default: false },
     out: { type: "string", default: join(packageRoot, "bench") },
   },
 });
@@ -52,7 +53,15 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const model = loaded.value;
-const agent = new Agent(model, new SimulatedVehicle(defaultProfile), defaultProfile, pino({ level: "silent" }));
+const clauseCheck = values["clause-check"];
+const agent = new Agent(
+  model,
+  new SimulatedVehicle(defaultProfile),
+  defaultProfile,
+  pino({ level: "silent" }),
+  Date.now,
+  { clauseCheck },
+);
 
 // Warm-up: one pass over a few queries (first-call allocations are not steady state).
 for (const q of queries.slice(0, 10)) await agent.handle(q);
@@ -75,6 +84,7 @@ const report = {
   modelBytes: statSync(values.model).size,
   threads: Number(values.threads),
   constrained: values.constrained,
+  clauseCheck,
   queries: n,
   loadMs: Math.round(loadMs),
   textToDecisionMs: {
@@ -106,7 +116,7 @@ const md = `# Benchmark (${report.date})
 Node flags: \`${report.nodeFlags || "(none)"}\` (the daemon's, see src/cli/main.ts).
 
 ${n} utterances (cycling through ${queries.length} dev-set queries), ${report.threads} thread(s),
-constrained decoding ${report.constrained ? "on" : "off"}, model \`${values.model}\`.
+constrained decoding ${report.constrained ? "on" : "off"}, clause cross-check ${clauseCheck ? "on" : "off"}, model \`${values.model}\`.
 `;
 mkdirSync(values.out, { recursive: true });
 writeFileSync(join(values.out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);

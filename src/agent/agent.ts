@@ -15,6 +15,7 @@ import type { ActuationGrant } from "../safety/authority.js";
 import { type GateMemory, initialGateMemory } from "../safety/gate.js";
 import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
+import { type ClauseCheck, crossCheckClauses } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
@@ -32,8 +33,13 @@ export interface Turn {
   readonly text: string;
   /** The normalized text the model saw. */
   readonly input?: string;
-  /** The model's raw response (evidence, also when rejected). */
+  /**
+   * The response that was parsed and gated: the model's raw response (evidence, also when
+   * rejected), or, with the clause cross-check on, its reconciliation with the clauses.
+   */
   readonly response?: string;
+  /** The clause cross-check's evidence (the whole answer, each clause's), when it ran. */
+  readonly clauseCheck?: ClauseCheck;
   readonly results: readonly BindResult[];
   readonly decisions: readonly Decision[];
   /** Grants the gate issued (sent only when the link was available). */
@@ -44,6 +50,11 @@ export interface Turn {
   readonly modelMs?: number;
   /** text -> decisions time. */
   readonly latencyMs: number;
+}
+
+export interface AgentOptions {
+  /** Answer each clause of a list as well and add the calls the whole answer dropped (clause-check.ts). */
+  readonly clauseCheck?: boolean;
 }
 
 export interface AgentEvents {
@@ -59,6 +70,7 @@ export class Agent extends EventEmitter<AgentEvents> {
     private readonly profile: VehicleProfile,
     private readonly log: Logger,
     private readonly clock: () => number = Date.now,
+    private readonly options: AgentOptions = {},
   ) {
     super();
   }
@@ -80,7 +92,10 @@ export class Agent extends EventEmitter<AgentEvents> {
     const completion = await this.model.complete(input);
     if (!completion.ok)
       return { text, input, ...empty, error: { kind: "model", error: completion.error }, latencyMs: elapsed(started) };
-    const response = completion.value.response;
+    const clauseCheck = this.options.clauseCheck
+      ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
+      : undefined;
+    const response = clauseCheck?.response ?? completion.value.response;
     const modelMs = elapsed(started);
     const now = this.clock();
     const decided = decideResponse(response, {
@@ -95,6 +110,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         text,
         input,
         response,
+        ...(clauseCheck ? { clauseCheck } : {}),
         ...empty,
         error: { kind: "parse", error: decided.error },
         modelMs,
@@ -122,6 +138,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       text,
       input,
       response,
+      ...(clauseCheck ? { clauseCheck } : {}),
       results: decided.results,
       decisions,
       grants: decided.grants,
@@ -132,7 +149,16 @@ export class Agent extends EventEmitter<AgentEvents> {
   }
 
   private logTurn(turn: Turn): void {
-    const base = { text: turn.text, input: turn.input, response: turn.response, latencyMs: round(turn.latencyMs) };
+    const check = turn.clauseCheck;
+    const changed = check !== undefined && check.response !== check.wholeResponse;
+    const base = {
+      text: turn.text,
+      input: turn.input,
+      response: turn.response,
+      // When the cross-check changed the answer, the model's own answer and the clauses' are the evidence.
+      ...(changed ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
+      latencyMs: round(turn.latencyMs),
+    };
     if (turn.error) {
       this.log.warn({ ...base, error: turn.error }, `utterance not actuated: ${turn.error.error.message}`);
       return;

@@ -1,5 +1,6 @@
 /** Options shared by the commands that run the model. */
 import type { Command } from "commander";
+import { CLAUSE_CHECK_DEFAULT } from "../agent/clause-check.js";
 import { ModelRuntime } from "../model/runtime.js";
 import { defaultModelPath } from "../paths.js";
 import { CliError, ExitCode } from "./exit-codes.js";
@@ -7,12 +8,28 @@ import { CliError, ExitCode } from "./exit-codes.js";
 export interface ModelOptions {
   model?: string;
   threads?: string;
+  /** Commander sets it from --clause-check / --no-clause-check; undefined = the default. */
+  clauseCheck?: boolean;
 }
 
 export function addModelOptions(cmd: Command): Command {
   return cmd
     .option("--model <file>", "GGUF model file", defaultModelPath)
     .option("--threads <n>", "decoding threads (default: cores - 1, at least 1)");
+}
+
+/** --clause-check / --no-clause-check, for the commands that run the agent (not eval). */
+export function addClauseCheckOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      "--clause-check",
+      `also answer each clause of a list and add the calls the whole answer dropped${CLAUSE_CHECK_DEFAULT ? " (default)" : ""}`,
+    )
+    .option("--no-clause-check", `answer the whole utterance only${CLAUSE_CHECK_DEFAULT ? "" : " (default)"}`);
+}
+
+export function clauseCheckFrom(opts: ModelOptions): boolean {
+  return opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT;
 }
 
 export function threadsFrom(opts: ModelOptions): number | undefined {

@@ -10,6 +10,7 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent, type Turn } from "../agent/agent.js";
+import { CLAUSE_CHECK_DEFAULT } from "../agent/clause-check.js";
 import { SimulatedVehicle, type VehicleLink } from "../agent/vehicle-link.js";
 import { ModelRuntime } from "../model/runtime.js";
 import type { VehicleProfile } from "../safety/profile.js";
@@ -21,6 +22,8 @@ export interface DaemonOptions {
   readonly log: Logger;
   /** Defaults to the simulated parked vehicle. */
   readonly link?: VehicleLink;
+  /** The clause cross-check (src/agent/clause-check.ts); default CLAUSE_CHECK_DEFAULT. */
+  readonly clauseCheck?: boolean;
 }
 
 export type DaemonStart =
@@ -57,7 +60,17 @@ export class Daemon {
       },
       "octopus-agent ready",
     );
-    return { ok: true, daemon: new Daemon(new Agent(model, link, opts.profile, opts.log), model, link, opts.log) };
+    return {
+      ok: true,
+      daemon: new Daemon(
+        new Agent(model, link, opts.profile, opts.log, Date.now, {
+          clauseCheck: opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT,
+        }),
+        model,
+        link,
+        opts.log,
+      ),
+    };
   }
 
   /** Handles lines until the input ends; one utterance at a time, in order. */

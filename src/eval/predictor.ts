@@ -16,8 +16,12 @@ export interface Prediction {
 export interface Predictor {
   /** Name shown in the report, e.g. "octopus vehicle-v1 (Q8_0)" or "NLP.js baseline". */
   readonly name: string;
-  /** Answers one normalized transcript. Must not throw: failures come back as `error`. */
-  predict(input: string): Promise<Prediction>;
+  /**
+   * Answers one normalized transcript. `raw` is the transcript before normalization, for a
+   * system that reads its punctuation (the clause cross-check). Must not throw: failures
+   * come back as `error`.
+   */
+  predict(input: string, raw?: string): Promise<Prediction>;
   /** Frees what the predictor holds (model weights); optional. */
   close?(): Promise<void>;
   /** Facts for the report (training rows, parameters, ...), one line each. */

@@ -8,6 +8,7 @@
  * when the run needs them.
  */
 import { basename } from "node:path";
+import { crossCheckClauses } from "../agent/clause-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
@@ -90,6 +91,8 @@ export interface RunEvaluationOptions {
   readonly modelName?: string;
   /** Further ModelRuntime options (grammar, threads, bounds) for `modelPath`. */
   readonly modelOptions?: Omit<ModelRuntimeOptions, "modelPath">;
+  /** Score `modelPath` with the clause cross-check (src/agent/clause-check.ts), as the agent runs it. */
+  readonly clauseCheck?: boolean;
   readonly datasets: readonly EvalDatasetSpec[];
   readonly outDir: string;
   /** At most this many rows per dataset, spread evenly over the file. */
@@ -152,7 +155,7 @@ export async function evaluatePredictor(
     if (!input.ok) p = { error: input.message, latencyMs: 0 };
     else {
       try {
-        p = await predictor.predict(input.text);
+        p = await predictor.predict(input.text, row.query);
       } catch (e) {
         p = { error: `predictor threw: ${e instanceof Error ? e.message : String(e)}`, latencyMs: Number.NaN };
       }
@@ -177,6 +180,7 @@ export async function loadModelPredictor(
   modelPath: string,
   name?: string,
   runtimeOptions: Omit<ModelRuntimeOptions, "modelPath"> = {},
+  predictorOptions: { readonly clauseCheck?: boolean; readonly handedness?: Handedness } = {},
 ): Promise<{ ok: true; value: Predictor } | { ok: false; error: EvalRunError }> {
   const { ModelRuntime } = await import("../model/runtime.js");
   const loaded = await ModelRuntime.load({ ...runtimeOptions, modelPath });
@@ -194,13 +198,20 @@ export async function loadModelPredictor(
             ? ", registry-constrained decoding"
             : runtimeOptions.groundNumbers === true
               ? ", number guard"
-              : ""),
+              : "") +
+          (predictorOptions.clauseCheck === true ? ", clause cross-check" : ""),
       ],
-      async predict(input: string): Promise<Prediction> {
+      async predict(input: string, raw?: string): Promise<Prediction> {
         const started = performance.now();
         const out = await runtime.complete(input);
-        if (out.ok) return { response: out.value.response, latencyMs: out.value.latencyMs };
-        return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
+        if (!out.ok)
+          return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
+        if (predictorOptions.clauseCheck !== true || raw === undefined)
+          return { response: out.value.response, latencyMs: out.value.latencyMs };
+        const checked = await crossCheckClauses(runtime, raw, out.value.response, {
+          ...(predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {}),
+        });
+        return { response: checked.response, latencyMs: performance.now() - started };
       },
       close: () => runtime.close(),
     },
@@ -276,7 +287,10 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   try {
     if (options.model) systems.push(options.model);
     else if (options.modelPath) {
-      const m = await loadModelPredictor(options.modelPath, options.modelName, options.modelOptions);
+      const m = await loadModelPredictor(options.modelPath, options.modelName, options.modelOptions, {
+        ...(options.clauseCheck === true ? { clauseCheck: true } : {}),
+        ...(options.handedness ? { handedness: options.handedness } : {}),
+      });
       if (!m.ok) return m;
       systems.push(m.value);
       owned.push(m.value);

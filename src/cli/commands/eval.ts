@@ -19,6 +19,7 @@ interface EvalOptions extends ModelOptions {
   train?: string;
   constrained?: boolean;
   groundNumbers?: boolean;
+  clauseCheck?: boolean;
 }
 
 const fromRoot = (p: string) => (isAbsolute(p) ? p : join(packageRoot, p));
@@ -37,7 +38,8 @@ export function registerEval(program: Command, out: Output): void {
       .option("--no-baseline", "skip the NLP.js baseline")
       .option("--train <file>", "training data for the baseline (default: the generated train split)")
       .option("--constrained", "registry-constrained decoding")
-      .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)"),
+      .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)")
+      .option("--clause-check", "clause cross-check: answer each clause of a list too and add dropped calls"),
   ).action(async (opts: EvalOptions) => {
     const { DEFAULT_EVAL_DATASETS, DEFAULT_TRAIN_PATH, runEvaluation } = await import("../../eval/run.js");
     const datasets = opts.dataset
@@ -71,6 +73,7 @@ export function registerEval(program: Command, out: Output): void {
         constrained: opts.constrained === true,
         groundNumbers: opts.groundNumbers === true,
       },
+      ...(opts.clauseCheck === true ? { clauseCheck: true } : {}),
       datasets,
       outDir: fromRoot(opts.out),
       baseline: opts.baseline,

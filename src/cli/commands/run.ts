@@ -6,7 +6,13 @@ import { Daemon } from "../../daemon/run.js";
 import { defaultModelPath } from "../../paths.js";
 import { profileFrom } from "../context.js";
 import { CliError, ExitCode } from "../exit-codes.js";
-import { addModelOptions, type ModelOptions, threadsFrom } from "../model-options.js";
+import {
+  addClauseCheckOptions,
+  addModelOptions,
+  clauseCheckFrom,
+  type ModelOptions,
+  threadsFrom,
+} from "../model-options.js";
 import type { Output } from "../output.js";
 
 interface RunOptions extends ModelOptions {
@@ -16,17 +22,19 @@ interface RunOptions extends ModelOptions {
 }
 
 export function registerRun(program: Command, out: Output): void {
-  addModelOptions(
-    program
-      .command("run")
-      .description("run the agent: read utterances line by line on stdin, decide and actuate them")
-      .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
-      .option(
-        "--can <interface>",
-        "CAN interface (vcan0, can0) or 'virtual' = in-process bus with simulated body ECUs; 'none' = dry run without CAN",
-        "virtual",
-      )
-      .option("--log-level <level>", `pino log level (${LOG_LEVELS.join(", ")})`, "info"),
+  addClauseCheckOptions(
+    addModelOptions(
+      program
+        .command("run")
+        .description("run the agent: read utterances line by line on stdin, decide and actuate them")
+        .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile")
+        .option(
+          "--can <interface>",
+          "CAN interface (vcan0, can0) or 'virtual' = in-process bus with simulated body ECUs; 'none' = dry run without CAN",
+          "virtual",
+        )
+        .option("--log-level <level>", `pino log level (${LOG_LEVELS.join(", ")})`, "info"),
+    ),
   ).action(async (opts: RunOptions) => {
     if (!LOG_LEVELS.includes(opts.logLevel as LogLevel))
       throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(", ")}`, ExitCode.badConfig);
@@ -40,6 +48,7 @@ export function registerRun(program: Command, out: Output): void {
       profile,
       log,
       ...(threads !== undefined ? { threads } : {}),
+      clauseCheck: clauseCheckFrom(opts),
     });
     if (!started.ok) {
       await link?.close();

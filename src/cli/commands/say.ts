@@ -7,7 +7,13 @@ import { callsJson, decisionsJson, decisionsTable, framesText } from "../../agen
 import { SimulatedVehicle } from "../../agent/vehicle-link.js";
 import { profileFrom, stateFrom } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
-import { addModelOptions, loadModel, type ModelOptions } from "../model-options.js";
+import {
+  addClauseCheckOptions,
+  addModelOptions,
+  clauseCheckFrom,
+  loadModel,
+  type ModelOptions,
+} from "../model-options.js";
 import { type Output, printJson } from "../output.js";
 
 interface SayOptions extends ModelOptions {
@@ -18,21 +24,33 @@ interface SayOptions extends ModelOptions {
 }
 
 export function registerSay(program: Command, out: Output): void {
-  addModelOptions(
-    program
-      .command("say")
-      .description("run one utterance through the model and the safety gate; print response, calls and decisions")
-      .argument("<text...>", "what the driver said")
-      .option("--json", "print JSON: {text, response, calls, decisions, latency_ms}")
-      .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
-      .option("--state <json>", "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle")
-      .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile"),
+  addClauseCheckOptions(
+    addModelOptions(
+      program
+        .command("say")
+        .description("run one utterance through the model and the safety gate; print response, calls and decisions")
+        .argument("<text...>", "what the driver said")
+        .option("--json", "print JSON: {text, response, calls, decisions, latency_ms}")
+        .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
+        .option(
+          "--state <json>",
+          "vehicle state JSON (omitted fields are unknown); default: a simulated parked vehicle",
+        )
+        .option("--profile <file>", "vehicle profile JSON file; default: the built-in left-hand-drive profile"),
+    ),
   ).action(async (words: string[], opts: SayOptions) => {
     const profile = profileFrom(opts.profile);
     const state = stateFrom(opts.state, profile);
     const model = await loadModel(opts);
     try {
-      const agent = new Agent(model, new SimulatedVehicle(profile, state), profile, pino({ level: "silent" }));
+      const agent = new Agent(
+        model,
+        new SimulatedVehicle(profile, state),
+        profile,
+        pino({ level: "silent" }),
+        Date.now,
+        { clauseCheck: clauseCheckFrom(opts) },
+      );
       const turn = await agent.handle(words.join(" "));
       const latency = Math.round(turn.latencyMs * 100) / 100;
       if (opts.json) {
@@ -40,6 +58,9 @@ export function registerSay(program: Command, out: Output): void {
           text: turn.text,
           input: turn.input ?? null,
           response: turn.response ?? null,
+          ...(turn.clauseCheck && turn.clauseCheck.response !== turn.clauseCheck.wholeResponse
+            ? { model_response: turn.clauseCheck.wholeResponse, clauses: turn.clauseCheck.clauses }
+            : {}),
           calls: callsJson(turn.results),
           decisions: decisionsJson(turn.decisions),
           latency_ms: latency,
@@ -50,6 +71,11 @@ export function registerSay(program: Command, out: Output): void {
         });
       } else {
         out.stdout(`text:     ${turn.text}\ninput:    ${turn.input ?? "-"}\nresponse: ${turn.response ?? "-"}\n`);
+        const check = turn.clauseCheck;
+        if (check && check.response !== check.wholeResponse) {
+          out.stdout(`model:    ${check.wholeResponse} (before the clause cross-check)\n`);
+          for (const c of check.clauses) out.stdout(`clause:   ${c.input} -> ${c.response}\n`);
+        }
         if (turn.error) out.stdout(`error:    ${turn.error.error.message}\n`);
         else out.stdout(`${decisionsTable(turn.decisions)}\n`);
         if (opts.frames) out.stdout(framesText(framesJson(turn.grants)));
