@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { Agent } from "../src/agent/agent.js";
+import { CLAUSE_CHECK_DEFAULT } from "../src/agent/clause-check.js";
 import { SimulatedVehicle } from "../src/agent/vehicle-link.js";
 import { percentile as nearestRank } from "../src/eval/score.js";
 import { ModelRuntime } from "../src/model/runtime.js";
@@ -21,7 +22,8 @@ const { values } = parseArgs({
     n: { type: "string", default: "400" },
     threads: { type: "string", default: "1" },
     constrained: { type: "boolean", default: false },
-    "clause-check": { type: "boolean", default: false },
+    // on | off; default: the agent's default (CLAUSE_CHECK_DEFAULT)
+    "clause-check": { type: "string", default: CLAUSE_CHECK_DEFAULT ? "on" : "off" },
     out: { type: "string", default: join(packageRoot, "bench") },
   },
 });
@@ -53,7 +55,11 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const model = loaded.value;
-const clauseCheck = values["clause-check"];
+if (values["clause-check"] !== "on" && values["clause-check"] !== "off") {
+  console.error("bench: --clause-check must be on or off");
+  process.exit(2);
+}
+const clauseCheck = values["clause-check"] === "on";
 const agent = new Agent(
   model,
   new SimulatedVehicle(defaultProfile),

@@ -15,7 +15,7 @@ import type { ActuationGrant } from "../safety/authority.js";
 import { type GateMemory, initialGateMemory } from "../safety/gate.js";
 import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
-import { type ClauseCheck, crossCheckClauses } from "./clause-check.js";
+import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, crossCheckClauses } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
@@ -53,7 +53,10 @@ export interface Turn {
 }
 
 export interface AgentOptions {
-  /** Answer each clause of a list as well and add the calls the whole answer dropped (clause-check.ts). */
+  /**
+   * Answer each clause of a list as well and add the calls the whole answer dropped
+   * (clause-check.ts). Default CLAUSE_CHECK_DEFAULT.
+   */
   readonly clauseCheck?: boolean;
 }
 
@@ -92,9 +95,10 @@ export class Agent extends EventEmitter<AgentEvents> {
     const completion = await this.model.complete(input);
     if (!completion.ok)
       return { text, input, ...empty, error: { kind: "model", error: completion.error }, latencyMs: elapsed(started) };
-    const clauseCheck = this.options.clauseCheck
-      ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
-      : undefined;
+    const clauseCheck =
+      (this.options.clauseCheck ?? CLAUSE_CHECK_DEFAULT)
+        ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
+        : undefined;
     const response = clauseCheck?.response ?? completion.value.response;
     const modelMs = elapsed(started);
     const now = this.clock();

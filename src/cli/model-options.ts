@@ -18,7 +18,7 @@ export function addModelOptions(cmd: Command): Command {
     .option("--threads <n>", "decoding threads (default: cores - 1, at least 1)");
 }
 
-/** --clause-check / --no-clause-check, for the commands that run the agent (not eval). */
+/** --clause-check / --no-clause-check: the agent's clause cross-check (eval scores what the agent runs). */
 export function addClauseCheckOptions(cmd: Command): Command {
   return cmd
     .option(

@@ -57,6 +57,7 @@ export class Daemon {
         threads: model.info.threads,
         profile: opts.profile.name,
         vehicle: link.name,
+        clauseCheck: opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT,
       },
       "octopus-agent ready",
     );

@@ -306,7 +306,9 @@ describe("agent with the clause cross-check", () => {
 
   it("asks the model once per utterance when off", async () => {
     const model = scripted({ "fan off ac off recirculation off": "<nexa_7>(set_value=0)<nexa_end>" });
-    const agent = new Agent(model, new SimulatedVehicle(defaultProfile), defaultProfile, silent);
+    const agent = new Agent(model, new SimulatedVehicle(defaultProfile), defaultProfile, silent, Date.now, {
+      clauseCheck: false,
+    });
     const turn = await agent.handle("Fan off, AC off, recirculation off");
     expect(model.inputs).toEqual(["fan off ac off recirculation off"]);
     expect(turn.clauseCheck).toBeUndefined();

@@ -8,7 +8,13 @@ import { isAbsolute, join } from "node:path";
 import type { Command } from "commander";
 import { packageRoot } from "../../paths.js";
 import { CliError, ExitCode } from "../exit-codes.js";
-import { addModelOptions, type ModelOptions, threadsFrom } from "../model-options.js";
+import {
+  addClauseCheckOptions,
+  addModelOptions,
+  clauseCheckFrom,
+  type ModelOptions,
+  threadsFrom,
+} from "../model-options.js";
 import type { Output } from "../output.js";
 
 interface EvalOptions extends ModelOptions {
@@ -19,13 +25,12 @@ interface EvalOptions extends ModelOptions {
   train?: string;
   constrained?: boolean;
   groundNumbers?: boolean;
-  clauseCheck?: boolean;
 }
 
 const fromRoot = (p: string) => (isAbsolute(p) ? p : join(packageRoot, p));
 
 export function registerEval(program: Command, out: Output): void {
-  addModelOptions(
+  const cmd = addModelOptions(
     program
       .command("eval")
       .description("score the model (and the NLP.js baseline) on the held-out split and the dev set; write a report")
@@ -38,9 +43,9 @@ export function registerEval(program: Command, out: Output): void {
       .option("--no-baseline", "skip the NLP.js baseline")
       .option("--train <file>", "training data for the baseline (default: the generated train split)")
       .option("--constrained", "registry-constrained decoding")
-      .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)")
-      .option("--clause-check", "clause cross-check: answer each clause of a list too and add dropped calls"),
-  ).action(async (opts: EvalOptions) => {
+      .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)"),
+  );
+  addClauseCheckOptions(cmd).action(async (opts: EvalOptions) => {
     const { DEFAULT_EVAL_DATASETS, DEFAULT_TRAIN_PATH, runEvaluation } = await import("../../eval/run.js");
     const datasets = opts.dataset
       ? opts.dataset.map((spec) => {
@@ -73,7 +78,7 @@ export function registerEval(program: Command, out: Output): void {
         constrained: opts.constrained === true,
         groundNumbers: opts.groundNumbers === true,
       },
-      ...(opts.clauseCheck === true ? { clauseCheck: true } : {}),
+      clauseCheck: clauseCheckFrom(opts),
       datasets,
       outDir: fromRoot(opts.out),
       baseline: opts.baseline,
