@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { Agent, type TextModel } from "../../src/agent/agent.js";
@@ -10,10 +11,12 @@ import {
 } from "../../src/agent/clause-check.js";
 import { SimulatedVehicle } from "../../src/agent/vehicle-link.js";
 import { modelError } from "../../src/model/errors.js";
+import { canonicalKey, parseAndBind, renderResponse } from "../../src/parser/index.js";
 import { registry } from "../../src/registry/index.js";
 import { defaultProfile } from "../../src/safety/profile.js";
 import { parkedVehicleState } from "../../src/safety/state.js";
 import { MAX_CLAUSES, splitClauses } from "../../src/text/clauses.js";
+import { validCall } from "../arbitrary-calls.js";
 
 /**
  * The clause cross-check's splitting and reconciliation rules, with scripted model answers
@@ -313,5 +316,73 @@ describe("agent with the clause cross-check", () => {
     expect(model.inputs).toEqual(["fan off ac off recirculation off"]);
     expect(turn.clauseCheck).toBeUndefined();
     expect(turn.decisions).toHaveLength(1);
+  });
+});
+
+describe("reconcileClauses: invariants over random answers", () => {
+  const irrelevant = { token: 20, name: "irrelevant_function", args: {} };
+  const commands = fc.array(validCall, { minLength: 1, maxLength: 4 });
+  const answer = fc.oneof(
+    { weight: 4, arbitrary: commands.map((cs) => renderResponse(cs)) },
+    { weight: 1, arbitrary: fc.constant(renderResponse([irrelevant])) },
+    { weight: 1, arbitrary: fc.constantFrom("garbage", "<nexa_8>(True", "<nexa_0>(set_value=99)<nexa_end>") },
+  );
+  // Clause words: anchors of every function, numbers, pronouns and remarks.
+  const word = fc.constantFrom(
+    ...Object.values(CLAUSE_ANCHORS)
+      .flat()
+      .map((w) => w.replace("?", "")),
+    "it",
+    "them",
+    "one",
+    "2",
+    "20",
+    "50",
+    "500",
+    "please",
+    "it's stuffy",
+    "turn",
+    "off",
+  );
+  const clause = fc
+    .tuple(fc.array(word, { minLength: 1, maxLength: 4 }), answer)
+    .map(([ws, response]) => ({ input: ws.join(" "), response }));
+  const keysOf = (response: string) => {
+    const r = parseAndBind(response);
+    if (!r.ok || r.results.some((b) => !b.ok)) return null;
+    return r.results.map((b) => (b.ok ? canonicalKey(b.call) : ""));
+  };
+
+  it("only ever adds calls some clause gave, keeps every call of the whole answer, and stays parsable", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof({ weight: 5, arbitrary: commands.map((cs) => renderResponse(cs)) }, { weight: 1, arbitrary: answer }),
+        fc.array(clause, { minLength: 0, maxLength: 5 }),
+        (whole, clauses) => {
+          const r = reconcileClauses(whole, clauses);
+          expect(reconcileClauses(whole, clauses)).toEqual(r);
+          const wholeKeys = keysOf(whole);
+          if (wholeKeys === null || wholeKeys.some((k) => k.startsWith("<nexa_20>"))) {
+            expect(r).toEqual({ response: whole, added: [], repeatsRemoved: 0 });
+            return;
+          }
+          const keys = keysOf(r.response);
+          expect(keys).not.toBeNull();
+          expect(new Set(keys).size).toBe(keys?.length);
+          expect(new Set(keys)).toEqual(new Set([...wholeKeys, ...r.added.map((c) => canonicalKey(c))]));
+          expect(r.repeatsRemoved).toBe(wholeKeys.length - new Set(wholeKeys).size);
+          const given = new Set(clauses.flatMap((c) => keysOf(c.response) ?? []));
+          for (const c of r.added) {
+            expect(given.has(canonicalKey(c))).toBe(true);
+            expect(wholeKeys).not.toContain(canonicalKey(c));
+            expect(clauses.some((cl) => !/\b(it|them|one)\b/.test(cl.input) && clauseNamesCall(c, cl.input))).toBe(
+              true,
+            );
+          }
+          if (r.added.length > 0) expect(wholeKeys.every((k) => given.has(k))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -6,49 +6,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { BindResult, Literal } from "../../src/core/types.js";
-import { type FunctionSpec, registry } from "../../src/registry/index.js";
+import { registry } from "../../src/registry/index.js";
 import { actuations, resolveArgs } from "../../src/safety/actuations.js";
 import { canonicalCallKey } from "../../src/safety/args.js";
 import { decide, initialGateMemory } from "../../src/safety/gate.js";
 import { defaultProfile, type VehicleProfile } from "../../src/safety/profile.js";
 import { applyTarget, type VehicleState } from "../../src/safety/state.js";
+import { boundCall } from "../arbitrary-calls.js";
 
 const rhd: VehicleProfile = { ...defaultProfile, name: "rhd", handedness: "rhd" };
-
-function argsFor(spec: FunctionSpec): fc.Arbitrary<Record<string, Literal>> {
-  const chosenOne = spec.exactlyOne.length
-    ? fc.tuple(...spec.exactlyOne.map((g) => fc.constantFrom(...g)))
-    : fc.constant([] as string[]);
-  const paramArbs = spec.params.map((p) => {
-    let value: fc.Arbitrary<Literal>;
-    if (p.type === "bool") value = fc.boolean();
-    else if (p.type === "enum") value = fc.constantFrom(...registry.enumValues(p));
-    else value = fc.integer({ min: p.min!, max: p.max! }).filter((n) => !p.exclude?.includes(n));
-    return fc.tuple(fc.constant(p), value, fc.boolean());
-  });
-  return fc.tuple(chosenOne, fc.tuple(...paramArbs)).map(([chosen, values]) => {
-    const inGroup = new Set(spec.exactlyOne.flat());
-    const args: Record<string, Literal> = {};
-    for (const [p, value, giveOptional] of values) {
-      if (inGroup.has(p.name)) {
-        if ((chosen as string[]).includes(p.name)) args[p.name] = value;
-      } else if (p.required || giveOptional) {
-        args[p.name] = value;
-      }
-    }
-    return args;
-  });
-}
-
-const boundCall: fc.Arbitrary<BindResult> = fc
-  .constantFrom(...registry.functions)
-  .chain((spec) => argsFor(spec).map((args) => ({ spec, args })))
-  .map(({ spec, args }) => ({
-    ok: true as const,
-    call: { token: spec.token, name: spec.name, args },
-    parsed: { token: spec.tokenText, positional: [], keywords: [], position: 0 },
-  }));
 
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const speed = fc.oneof(fc.constantFrom(0, 5, 5.1, 130, 130.1, 131), fc.double({ min: 0, max: 250, noNaN: true }));
