@@ -190,7 +190,8 @@ export async function loadModelPredictor(
   return {
     ok: true,
     value: {
-      name: name ?? basename(modelPath),
+      // The agent's answer differs from the model's alone when the cross-check is on: say so in every table.
+      name: name ?? `${basename(modelPath)}${predictorOptions.clauseCheck === true ? " + clause check" : ""}`,
       notes: [
         `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
           ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
