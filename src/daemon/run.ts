@@ -106,6 +106,14 @@ export function describeTurn(turn: Turn): string[] {
   const ms = `${turn.latencyMs.toFixed(1)} ms`;
   if (turn.error) return [`✗ "${turn.text}" -> nothing actuated: ${turn.error.error.message} (${ms})`];
   const lines = [`> "${turn.text}" -> ${turn.response} (${ms})`];
+  const check = turn.clauseCheck;
+  if (check && check.response !== check.wholeResponse) {
+    const what = [
+      check.added.length > 0 ? `added ${check.added.length} call(s) named in a clause` : "",
+      check.repeatsRemoved > 0 ? `removed ${check.repeatsRemoved} repeat(s)` : "",
+    ].filter((x) => x !== "");
+    lines.push(`  clause check: ${what.join(", ")}; the model said ${check.wholeResponse}`);
+  }
   for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
   // The link's description names what left (for CAN: each frame as ID#DATA).
   for (const a of turn.actuations) lines.push(`  -> ${a.description}`);

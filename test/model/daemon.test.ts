@@ -41,6 +41,29 @@ describe("daemon (npm start) with the shipped model", () => {
     expect(logs.some((l) => l.msg === "octopus-agent stopped")).toBe(true);
   });
 
+  it("runs the clause cross-check by default, shows what it added and logs the model's own answer", async () => {
+    const list = "Fan off, AC off, recirculation off";
+    const on = await runDaemon([], `${list}\n`);
+    const off = await runDaemon(["--no-clause-check"], `${list}\n`);
+    expect(on.code, on.stderr).toBe(0);
+    expect(off.code, off.stderr).toBe(0);
+    const ready = (stderr: string) =>
+      stderr
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l))
+        .find((l) => l.msg === "octopus-agent ready");
+    expect(ready(on.stderr)?.clauseCheck).toBe(true);
+    expect(ready(off.stderr)?.clauseCheck).toBe(false);
+    expect(on.stdout).toMatch(/set_air_recirculation/);
+    expect(off.stdout).not.toMatch(/clause check/);
+    // The shipped model drops the third call of this list on its own; the cross-check adds it back.
+    expect(off.stdout).not.toMatch(/set_air_recirculation/);
+    expect(on.stdout).toMatch(/clause check: added 1 call\(s\) named in a clause; the model said <nexa_7>/);
+    const logged = on.stderr.split("\n").filter((l) => l.includes('"wholeResponse"'));
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
   it("on embedded defaults (npm start) sends real encoded frames on the virtual CAN bus", async () => {
     const r = await runCli(["run", "--log-level", "warn"], "set the driver side to 72 degrees\nturn on the ac\n");
     expect(r.code, r.stderr).toBe(0);
