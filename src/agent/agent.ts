@@ -163,6 +163,12 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(changed ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
       latencyMs: round(turn.latencyMs),
     };
+    // A clause the model failed on, or a spent budget: the whole answer stood; say so.
+    if (check?.skipped === "clause_failed" || check?.skipped === "deadline")
+      this.log.warn(
+        { text: turn.text, skipped: check.skipped, failure: check.failure, clauses: check.clauses },
+        `clause cross-check incomplete (${check.skipped}): the model's whole answer stands`,
+      );
     if (turn.error) {
       this.log.warn({ ...base, error: turn.error }, `utterance not actuated: ${turn.error.error.message}`);
       return;

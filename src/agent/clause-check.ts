@@ -11,9 +11,11 @@
  * 1. the whole answer is kept, with exact repeats of a call removed (the gate would drop
  *    them as duplicates within 300 ms anyway, contract §4.8);
  * 2. a clause's call is added only if it is missing from the whole answer, and only if
- *    - the clause names the call's part (`CLAUSE_ANCHORS`) or says one of its numbers,
- *    - the clause holds no pronoun ("it", "them", "one"): its referent is elsewhere,
- *    - no call of the whole answer (or one added before) sets the same part;
+ *    - the clause names the call's part (`CLAUSE_ANCHORS`), or says one of its numbers
+ *      and names something besides ("passenger 22", not a bare "4"),
+ *    - the clause holds no word that points elsewhere ("it", "them", "one", "that"),
+ *    - no call of the whole answer (or one added before) sets the same part (all windows
+ *      and any one window count as the same part);
  * 3. nothing changes unless every call of the whole answer is also some clause's answer
  *    (the clauses then agree with the whole and only complete it), nor when the whole
  *    answer is irrelevant or does not parse and bind (the parser reports it as before).
@@ -79,7 +81,11 @@ export const CLAUSE_ANCHORS: Readonly<Record<string, readonly string[]>> = {
   operate_sunshade: ["shade", "sunshade", "blind"],
 };
 
-/** Functions that set the same thing share a part (a set and a step of one zone's temperature). */
+/**
+ * Functions that set the same thing share a part: a set and a step of one zone's
+ * temperature; one window and another (each its own location) and all of them, which
+ * conflicts with every single window (see `partTaken`).
+ */
 const PART_GROUP: Readonly<Record<string, string>> = {
   set_climate_temperature: "temperature",
   change_climate_temperature: "temperature",
@@ -91,7 +97,17 @@ const WINDOW_SIDES: Readonly<Record<Handedness, Readonly<Record<string, string>>
   lhd: { driver: "front left", passenger: "front right" },
   rhd: { driver: "front right", passenger: "front left" },
 };
-const PRONOUN = /\b(?:it|its|them|their|theirs|one|ones)\b/;
+/** Words that point to something said in another clause. */
+const PRONOUN = /\b(?:it|its|them|their|theirs|one|ones|that|this|those|these|same)\b/;
+/**
+ * Words that name nothing: a clause made only of these and numbers ("up 20 mm", "and 4")
+ * cannot vouch for a call by its number, because any function could have that number.
+ */
+const NAMES_NOTHING = new Set(
+  "mm degree degrees percent celsius fahrenheit notch notches step steps level levels to by at on off up down the a an and then please too more less back forward a bit little lot".split(
+    " ",
+  ),
+);
 
 export interface ClauseAnswer {
   /** The normalized clause the model saw. */
@@ -119,9 +135,13 @@ const ANCHOR_PATTERNS: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(CLAUSE_ANCHORS).map(([fn, words]) => [fn, new RegExp(`\\b(?:${words.join("|")})\\b`)]),
 );
 
-/** Whether a clause names the call's part or says one of its (non-zero) numbers. */
+/**
+ * Whether a clause names the call's part, or says one of its (non-zero) numbers and names
+ * something besides ("passenger 22"; not a bare "4").
+ */
 export function clauseNamesCall(call: BoundCall, clause: string): boolean {
   if (ANCHOR_PATTERNS.get(call.name)?.test(clause)) return true;
+  if (!clause.split(" ").some((w) => /[a-z]/.test(w) && !NAMES_NOTHING.has(w))) return false;
   return Object.values(call.args).some(
     (v) => typeof v === "number" && v !== 0 && new RegExp(`(?<![\\d.])${Math.abs(v)}(?![\\d.])`).test(clause),
   );
@@ -170,7 +190,7 @@ export function reconcileClauses(
       if (!isCommand(c, reg)) continue;
       const k = key(c);
       const part = partOf(c, reg, handedness);
-      if (keys.has(k) || parts.has(part) || !clauseNamesCall(c, clause.input)) continue;
+      if (keys.has(k) || partTaken(part, parts) || !clauseNamesCall(c, clause.input)) continue;
       keys.add(k);
       parts.add(part);
       added.push(c);
@@ -183,37 +203,61 @@ export function reconcileClauses(
 export interface ClauseCheck extends Reconciled {
   /** The model's answer to the whole utterance (evidence when `response` differs). */
   readonly wholeResponse: string;
-  /** Every clause answered (empty when the utterance is one clause). */
+  /** The clauses answered (also those answered before a failure); empty when none was asked. */
   readonly clauses: readonly ClauseAnswer[];
-  /** Why the clauses were not consulted, when they were not. */
-  readonly skipped?: "one_clause" | "too_many_clauses" | "nothing_to_add" | "complete" | "clause_failed";
+  /** Why the clauses were not consulted (or not all of them), when they were not. */
+  readonly skipped?:
+    | "one_clause"
+    | "too_many_clauses"
+    | "not_commands"
+    | "nothing_to_add"
+    | "complete"
+    | "clause_failed"
+    | "deadline";
+  /** The model's error on a clause (`clause_failed`), as evidence for the log. */
+  readonly failure?: string;
 }
+
+export interface CrossCheckOptions extends ReconcileOptions {
+  /**
+   * Time for all clause answers together (ms, default `CLAUSE_BUDGET_MS`). When it is spent
+   * the remaining clauses are not asked and the whole answer stands (repeats removed):
+   * a list must not hold the daemon's one-at-a-time queue for the model's full timeout per
+   * clause.
+   */
+  readonly budgetMs?: number;
+}
+
+/** Default time for a turn's clause answers; a clause takes ~5-15 ms on one core. */
+export const CLAUSE_BUDGET_MS = 1000;
 
 /**
  * Answers every clause of `text` with `model` and reconciles them with `wholeResponse`.
- * Never throws; a clause the model fails on leaves the whole answer as it is (repeats removed).
+ * Never throws; a clause the model fails on, or a spent budget, leaves the whole answer as
+ * it is (repeats removed) and says why in `skipped`.
  */
 export async function crossCheckClauses(
   model: TextModel,
   text: string,
   wholeResponse: string,
-  options: ReconcileOptions = {},
+  options: CrossCheckOptions = {},
 ): Promise<ClauseCheck> {
+  const started = performance.now();
   const inputs = splitClauses(text);
-  const withoutClauses = (skipped: ClauseCheck["skipped"]): ClauseCheck => ({
+  const wholeOnly = (skipped: NonNullable<ClauseCheck["skipped"]>, extra: Partial<ClauseCheck> = {}): ClauseCheck => ({
     ...reconcileClauses(wholeResponse, [], options),
     wholeResponse,
     clauses: [],
-    ...(skipped ? { skipped } : {}),
+    skipped,
+    ...extra,
   });
-  if (inputs.length < 2) return withoutClauses("one_clause");
-  if (inputs.length > MAX_CLAUSES) return withoutClauses("too_many_clauses");
-  // A whole answer that cannot change needs no clause answers (saves the model calls).
+  if (inputs.length < 2) return wholeOnly("one_clause");
+  if (inputs.length > MAX_CLAUSES) return wholeOnly("too_many_clauses");
   const reg = options.registry ?? registry;
   const handedness = options.handedness ?? "lhd";
+  // A whole answer that is not all commands (or does not parse) is never changed.
   const wholeCalls = boundCalls(wholeResponse, reg);
-  if (wholeCalls === null || wholeCalls.some((c) => !isCommand(c, reg)))
-    return { response: wholeResponse, added: [], repeatsRemoved: 0, wholeResponse, clauses: [] };
+  if (wholeCalls === null || wholeCalls.some((c) => !isCommand(c, reg))) return wholeOnly("not_commands");
   // Exact shortcut: a clause can add a call only if it has no pronoun and says a number or
   // names a function whose part the whole answer leaves free (a function that acts on no
   // location has one part). Without such a clause the clause answers cannot change the
@@ -225,26 +269,26 @@ export async function crossCheckClauses(
       [...ANCHOR_PATTERNS].some(([fn, pattern]) => {
         if (!pattern.test(clause)) return false;
         const part = fixedPart(fn, reg);
-        return part === undefined || !wholeParts.has(part);
+        return part === undefined || !partTaken(part, wholeParts);
       }));
-  if (!inputs.some(mayAdd))
-    return { ...reconcileClauses(wholeResponse, [], options), wholeResponse, clauses: [], skipped: "nothing_to_add" };
+  if (!inputs.some(mayAdd)) return wholeOnly("nothing_to_add");
   // Latency bound: a whole answer with a distinct call for every clause dropped nothing the
   // split can see, so the clauses are not asked. (Not exact: "close the front windows and
   // open the back windows" answered with 3 of its 4 window calls is left as it is; on the
   // dev sets this costs 1 of 20 fixes and halves the cross-check's p99.)
   const distinct = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
-  if (distinct.size === wholeCalls.length && wholeCalls.length >= inputs.length)
-    return { response: wholeResponse, added: [], repeatsRemoved: 0, wholeResponse, clauses: [], skipped: "complete" };
+  if (distinct.size === wholeCalls.length && wholeCalls.length >= inputs.length) return wholeOnly("complete");
+  const budget = options.budgetMs ?? CLAUSE_BUDGET_MS;
   const clauses: ClauseAnswer[] = [];
   for (const input of inputs) {
+    if (performance.now() - started > budget) return wholeOnly("deadline", { clauses });
     let out: Result<Completion, ModelError>;
     try {
       out = await model.complete(input);
-    } catch {
-      return withoutClauses("clause_failed");
+    } catch (e) {
+      return wholeOnly("clause_failed", { clauses, failure: e instanceof Error ? e.message : String(e) });
     }
-    if (!out.ok) return withoutClauses("clause_failed");
+    if (!out.ok) return wholeOnly("clause_failed", { clauses, failure: `${out.error.code}: ${out.error.message}` });
     clauses.push({ input, response: out.value.response });
   }
   return { ...reconcileClauses(wholeResponse, clauses, options), wholeResponse, clauses };
@@ -263,6 +307,14 @@ function boundCalls(response: string, reg: Registry): BoundCall[] | null {
 
 function isCommand(call: BoundCall, reg: Registry): boolean {
   return reg.byName(call.name)?.actuates !== false;
+}
+
+/** Whether a call of `part` would set something a call of `taken` already sets. */
+function partTaken(part: string, taken: ReadonlySet<string>): boolean {
+  if (taken.has(part)) return true;
+  // All windows and one window move the same glass (the gate refuses the pair as a conflict).
+  if (part === "window:all") return [...taken].some((p) => p.startsWith("window:"));
+  return part.startsWith("window:") && taken.has("window:all");
 }
 
 /** The part every call of a function sets, when the function acts on no location; else undefined. */

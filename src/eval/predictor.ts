@@ -11,6 +11,8 @@ export interface Prediction {
   readonly error?: string;
   /** Text -> response time in milliseconds. */
   readonly latencyMs: number;
+  /** The model's own answer, when the system changed it (the clause cross-check): evidence for the report. */
+  readonly modelResponse?: string;
 }
 
 export interface Predictor {

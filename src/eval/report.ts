@@ -250,7 +250,7 @@ function failureExamples(failures: readonly Failure[], limit: number): string {
               ? "wrong argument(s)"
               : "wrong function(s)"
             : f.status.replace("_", " "),
-        ),
+        ) + (f.modelResponse !== undefined ? `; the model alone said ${code(f.modelResponse)}` : ""),
       ]),
       ["l", "l", "l", "l", "l"],
     ),

@@ -166,6 +166,7 @@ export async function evaluatePredictor(
       expected: row.response,
       ...(p.response !== undefined ? { predicted: p.response } : {}),
       ...(p.error !== undefined ? { error: p.error } : {}),
+      ...(p.modelResponse !== undefined ? { modelResponse: p.modelResponse } : {}),
       latencyMs: p.latencyMs,
       ...(row.category !== undefined ? { category: row.category } : {}),
       ...(row.family !== undefined ? { family: row.family } : {}),
@@ -212,7 +213,11 @@ export async function loadModelPredictor(
         const checked = await crossCheckClauses(runtime, raw, out.value.response, {
           ...(predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {}),
         });
-        return { response: checked.response, latencyMs: performance.now() - started };
+        return {
+          response: checked.response,
+          latencyMs: performance.now() - started,
+          ...(checked.response !== checked.wholeResponse ? { modelResponse: checked.wholeResponse } : {}),
+        };
       },
       close: () => runtime.close(),
     },

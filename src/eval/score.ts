@@ -25,6 +25,8 @@ export interface EvalItem {
   readonly predicted?: string;
   /** Why the system gave no response (model timeout, overflow, crash); scored as wrong. */
   readonly error?: string;
+  /** The model's own answer, when the system changed it (the clause cross-check). */
+  readonly modelResponse?: string;
   /** Text -> response time in milliseconds. */
   readonly latencyMs: number;
   readonly category?: string;
@@ -106,6 +108,8 @@ export interface Failure {
   readonly expected: string;
   /** The predicted text, or `(no response: <error>)`. */
   readonly predicted: string;
+  /** The model's own answer, when the system changed it. */
+  readonly modelResponse?: string;
   readonly status: PredictionStatus;
   readonly detail?: string;
   readonly functionMatch: boolean;
@@ -347,6 +351,7 @@ export function summarize(all: readonly ItemScore[]): EvalSummary {
       query: s.item.query,
       expected: s.item.expected,
       predicted: s.item.predicted ?? `(no response: ${s.item.error ?? "unknown error"})`,
+      ...(s.item.modelResponse !== undefined ? { modelResponse: s.item.modelResponse } : {}),
       status: s.status,
       ...(s.detail !== undefined ? { detail: s.detail } : {}),
       functionMatch: s.functionMatch,

@@ -43,9 +43,10 @@ describe("clause cross-check on the shipped model", () => {
   it("gives back the call the whole answer dropped, with the whole answer as evidence", async () => {
     const off = await agent(false).handle("Fan off, AC off, recirculation off");
     const on = await agent(true).handle("Fan off, AC off, recirculation off");
+    // The shipped model drops the third call when it answers the whole list (if a new model
+    // stops doing so, this test must be rewritten around a list the new model drops).
+    expect(off.decisions.map((d) => d.function)).toEqual(["adjust_fan_speed", "set_air_conditioning"]);
     expect(on.clauseCheck?.wholeResponse).toBe(off.response);
-    expect(on.clauseCheck?.added.map((c) => c.name)).toEqual(
-      ["set_air_recirculation"].filter((n) => !off.decisions.some((d) => d.function === n)),
-    );
+    expect(on.clauseCheck?.added.map((c) => c.name)).toEqual(["set_air_recirculation"]);
   });
 });

@@ -30,7 +30,10 @@ export function registerSay(program: Command, out: Output): void {
         .command("say")
         .description("run one utterance through the model and the safety gate; print response, calls and decisions")
         .argument("<text...>", "what the driver said")
-        .option("--json", "print JSON: {text, response, calls, decisions, latency_ms}")
+        .option(
+          "--json",
+          "print JSON: {text, response, calls, decisions, latency_ms}; with model_response and clauses when the clause cross-check changed the answer",
+        )
         .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
         .option(
           "--state <json>",
