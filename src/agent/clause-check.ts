@@ -135,6 +135,36 @@ const ANCHOR_PATTERNS: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(CLAUSE_ANCHORS).map(([fn, words]) => [fn, new RegExp(`\\b(?:${words.join("|")})\\b`)]),
 );
 
+/** Anchor phrases by first word, for splitting lists a speech recognizer wrote without commas. */
+const ANCHOR_STARTS: ReadonlyMap<string, readonly RegExp[]> = (() => {
+  const byFirst = new Map<string, RegExp[]>();
+  for (const phrase of Object.values(CLAUSE_ANCHORS).flat()) {
+    const first = phrase.split(" ")[0]?.replace(/s\?$/, "") ?? "";
+    const list = byFirst.get(first) ?? [];
+    list.push(new RegExp(`^(?:${phrase})(?:\\s|$)`));
+    byFirst.set(first, list);
+  }
+  return byFirst;
+})();
+
+/** The clauses the cross-check answers: punctuation, joining words, and settings followed by a part. */
+export function clauseInputs(text: string): string[] {
+  return splitClauses(text, { startsPart });
+}
+
+/** Anchors that say how, not what: "three degrees cooler" is one item, not two. */
+const COMPARATIVES = new Set(["warmer", "cooler", "colder", "hotter", "louder", "quieter", "softer"]);
+
+/** Whether `words[i]` starts one of the anchor phrases (a comparative starts nothing). */
+function startsPart(words: readonly string[], i: number): boolean {
+  const w = words[i] ?? "";
+  if (COMPARATIVES.has(w)) return false;
+  const patterns = ANCHOR_STARTS.get(w) ?? ANCHOR_STARTS.get(w.replace(/s$/, ""));
+  if (!patterns) return false;
+  const rest = words.slice(i).join(" ");
+  return patterns.some((p) => p.test(rest));
+}
+
 /**
  * Whether a clause names the call's part, or says one of its (non-zero) numbers and names
  * something besides ("passenger 22"; not a bare "4").
@@ -243,7 +273,7 @@ export async function crossCheckClauses(
   options: CrossCheckOptions = {},
 ): Promise<ClauseCheck> {
   const started = performance.now();
-  const inputs = splitClauses(text);
+  const inputs = clauseInputs(text);
   const wholeOnly = (skipped: NonNullable<ClauseCheck["skipped"]>, extra: Partial<ClauseCheck> = {}): ClauseCheck => ({
     ...reconcileClauses(wholeResponse, [], options),
     wholeResponse,

@@ -31,12 +31,58 @@ const BOUNDARY = new RegExp(
   "i",
 );
 
-/** The normalized clauses of a raw transcript, in spoken order (one clause = no list). */
-export function splitClauses(text: string): string[] {
+/**
+ * Words that end a spoken setting ("fan off", "windows up", "volume 20", "rear 19
+ * celsius"): after one of these (or a number), a word that names a part or a seat starts
+ * the next item of an unpunctuated list.
+ */
+const SETTING_ENDS = new Set(
+  "on off up down open closed shut high low medium max maximum min minimum halfway mm degrees degree celsius fahrenheit percent".split(
+    " ",
+  ),
+);
+const PLACES = new Set(["driver", "passenger", "rear", "front"]);
+
+export interface SplitOptions {
+  /** Whether `words[i]` starts the name of a part ("fan", "ac", "seat heater"). */
+  readonly startsPart?: (words: readonly string[], i: number) => boolean;
+}
+
+/**
+ * The normalized clauses of a raw transcript, in spoken order (one clause = no list).
+ * With `startsPart`, a clause is also split where a setting ends and a part or a place is
+ * named next ("fan off ac off recirculation off"): a speech recognizer writes no commas.
+ */
+export function splitClauses(text: string, options: SplitOptions = {}): string[] {
   const clauses: string[] = [];
   for (const part of text.split(BOUNDARY)) {
     const n = normalizeTranscript(part);
-    if (n.ok) clauses.push(n.text);
+    if (!n.ok) continue;
+    if (options.startsPart) clauses.push(...splitSettings(n.text, options.startsPart));
+    else clauses.push(n.text);
   }
   return clauses;
+}
+
+function splitSettings(clause: string, startsPart: NonNullable<SplitOptions["startsPart"]>): string[] {
+  const words = clause.split(" ");
+  // A word starts an item if it names a part or a place and is no unit or state word itself.
+  const starts = words.map((w, i) => !SETTING_ENDS.has(w) && !/^\d/.test(w) && (PLACES.has(w) || startsPart(words, i)));
+  const out: string[] = [];
+  let start = 0;
+  let named = starts[0] === true;
+  for (let i = 1; i < words.length; i++) {
+    const prev = words[i - 1] as string;
+    const ended = SETTING_ENDS.has(prev) || /^\d+(?:\.\d+)?$/.test(prev);
+    // Split only after an item that named something itself ("fan off | ac off"), never
+    // after a bare verb ("turn off ac" stays whole).
+    if (ended && named && starts[i]) {
+      out.push(words.slice(start, i).join(" "));
+      start = i;
+      named = false;
+    }
+    if (starts[i]) named = true;
+  }
+  out.push(words.slice(start).join(" "));
+  return out;
 }
