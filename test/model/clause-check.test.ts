@@ -32,6 +32,8 @@ describe("clause cross-check on the shipped model", () => {
     ["Fan off, AC off, recirculation off", ["adjust_fan_speed", "set_air_conditioning", "set_air_recirculation"]],
     ["Windows up, AC on, recirculation on.", ["control_all_windows", "set_air_conditioning", "set_air_recirculation"]],
     ["Put the aircon on, it's stuffy", ["set_air_conditioning"]],
+    // As a speech recognizer writes it: no commas.
+    ["fan off ac off recirculation off", ["adjust_fan_speed", "set_air_conditioning", "set_air_recirculation"]],
     ["Set the driver side to seventy-two degrees", ["set_climate_temperature"]],
   ])("%s -> %j", async (text, functions) => {
     const turn = await agent(true).handle(text);

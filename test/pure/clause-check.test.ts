@@ -5,6 +5,7 @@ import { Agent, type TextModel } from "../../src/agent/agent.js";
 import {
   CLAUSE_ANCHORS,
   type ClauseAnswer,
+  clauseInputs,
   clauseNamesCall,
   crossCheckClauses,
   reconcileClauses,
@@ -68,6 +69,30 @@ describe("splitClauses", () => {
   it("drops clauses that normalize to nothing", () => {
     expect(splitClauses(", , and ... then fan off,")).toEqual(["fan off"]);
     expect(splitClauses("")).toEqual([]);
+  });
+});
+
+describe("clauseInputs: lists a speech recognizer wrote without commas", () => {
+  it.each([
+    ["fan off ac off recirculation off", ["fan off", "ac off", "recirculation off"]],
+    ["windows down sunroof open music up", ["windows down", "sunroof open", "music up"]],
+    [
+      "driver 22 celsius passenger 20 celsius rear 19 celsius",
+      ["driver 22 celsius", "passenger 20 celsius", "rear 19 celsius"],
+    ],
+    ["rear 20 passenger 22", ["rear 20", "passenger 22"]],
+    ["turn the fan off ac on", ["turn the fan off", "ac on"]],
+  ])("splits %j where a setting ends and a part is named next", (text, clauses) => {
+    expect(clauseInputs(text)).toEqual(clauses);
+  });
+
+  it.each([
+    ["turn off ac", "a bare verb before the part"],
+    ["set the temperature to 70 degrees please", "a unit after the number"],
+    ["passenger side three degrees cooler", "a comparative after the unit"],
+    ["put the seat heater on high please", "no part after the setting"],
+  ])("keeps %j whole (%s)", (text) => {
+    expect(clauseInputs(text)).toHaveLength(1);
   });
 });
 
@@ -476,7 +501,7 @@ describe("reconcileClauses: invariants over random answers", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ wholeText, clauses }) => {
         const text = clauses.map((c) => c.input).join(", ");
-        const inputs = splitClauses(text);
+        const inputs = clauseInputs(text);
         fc.pre(inputs.length === clauses.length && inputs.every((n, i) => n === clauses[i]?.input));
         const answers = new Map(clauses.map((c) => [c.input, c.response]));
         const model: TextModel = {
