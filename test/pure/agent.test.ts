@@ -1,28 +1,15 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { Agent, type TextModel } from "../../src/agent/agent.js";
+import { Agent } from "../../src/agent/agent.js";
 import { SimulatedVehicle, type VehicleLink } from "../../src/agent/vehicle-link.js";
-import { modelError } from "../../src/model/errors.js";
 import { defaultProfile } from "../../src/safety/profile.js";
+import { scripted } from "../scripted-model.js";
 
 /**
  * The agent's handling of every stage outcome. The model here is scripted (the model
  * itself is tested in test/model against the shipped GGUF): it returns exactly the raw
  * text a misbehaving model could produce, which is what these tests are about.
  */
-function scripted(responses: Record<string, string | "fail">): TextModel & { inputs: string[] } {
-  const inputs: string[] = [];
-  return {
-    inputs,
-    async complete(input: string) {
-      inputs.push(input);
-      const r = responses[input];
-      if (r === undefined || r === "fail")
-        return { ok: false, error: modelError("generation_timeout", "no <nexa_end> within 2000 ms") };
-      return { ok: true, value: { response: r, promptTokens: 10, generatedTokens: 5, latencyMs: 1 } };
-    },
-  };
-}
 
 const silent = pino({ level: "silent" });
 

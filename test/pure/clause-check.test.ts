@@ -12,31 +12,18 @@ import {
 } from "../../src/agent/clause-check.js";
 import { SimulatedVehicle } from "../../src/agent/vehicle-link.js";
 import type { BoundCall } from "../../src/core/types.js";
-import { modelError } from "../../src/model/errors.js";
 import { canonicalKey, parseAndBind, renderResponse } from "../../src/parser/index.js";
 import { registry } from "../../src/registry/index.js";
 import { defaultProfile } from "../../src/safety/profile.js";
 import { parkedVehicleState } from "../../src/safety/state.js";
 import { MAX_CLAUSES, splitClauses } from "../../src/text/clauses.js";
 import { validCall } from "../arbitrary-calls.js";
+import { scripted } from "../scripted-model.js";
 
 /**
  * The clause cross-check's splitting and reconciliation rules, with scripted model answers
  * (the shipped model's answers to real lists are checked in test/model/clause-check.test.ts).
  */
-function scripted(responses: Record<string, string | "fail">): TextModel & { inputs: string[] } {
-  const inputs: string[] = [];
-  return {
-    inputs,
-    async complete(input: string) {
-      inputs.push(input);
-      const r = responses[input];
-      if (r === undefined || r === "fail")
-        return { ok: false, error: modelError("generation_timeout", "no <nexa_end> within 2000 ms") };
-      return { ok: true, value: { response: r, promptTokens: 10, generatedTokens: 5, latencyMs: 1 } };
-    },
-  };
-}
 
 const answers = (pairs: [string, string][]): ClauseAnswer[] => pairs.map(([input, response]) => ({ input, response }));
 
