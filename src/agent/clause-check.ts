@@ -110,7 +110,7 @@ const PRONOUN = /\b(?:it|its|them|their|theirs|one|ones|that|this|those|these|sa
  * cannot vouch for a call by its number, because any function could have that number.
  */
 const NAMES_NOTHING = new Set(
-  "mm degree degrees percent celsius fahrenheit notch notches step steps level levels to by at on off up down the a an and then please too more less back forward a bit little lot".split(
+  "mm degree degrees percent celsius fahrenheit notch notches step steps level levels to by at on off up down the a an and then please too more less back forward bit little lot".split(
     " ",
   ),
 );
