@@ -19,7 +19,8 @@
  * 2. a clause's call is added only if it is missing from the whole answer, and only if
  *    - the clause names the call's part (`CLAUSE_ANCHORS`), or says one of its numbers
  *      and names something besides ("passenger 22", not a bare "4"),
- *    - the clause holds no word that points elsewhere ("it", "them", "one", "that"),
+ *    - the clause holds no word that points elsewhere ("it", "them", "one", "that") and
+ *      no negation ("don't", "not"),
  *    - no call of the whole answer (or one added before) sets the same part (all windows
  *      and any one window count as the same part);
  * 3. nothing changes unless every call of the whole answer is also some clause's answer
@@ -103,8 +104,13 @@ const WINDOW_SIDES: Readonly<Record<Handedness, Readonly<Record<string, string>>
   lhd: { driver: "front left", passenger: "front right" },
   rhd: { driver: "front right", passenger: "front left" },
 };
-/** Words that point to something said in another clause. */
-const PRONOUN = /\b(?:it|its|them|their|theirs|one|ones|that|this|those|these|same)\b/;
+/**
+ * A clause that adds nothing: it holds a word that points to something said in another
+ * clause ("recline it"), or a negation, whose scope a split can cut ("don't turn the fan
+ * off, AC off" must never add the fan).
+ */
+const NO_ADD =
+  /\b(?:it|its|them|their|theirs|one|ones|that|this|those|these|same|not|no|never|don't|dont|doesn't|didn't|won't|can't|cannot|shouldn't)\b/;
 /**
  * Words that name nothing: a clause made only of these and numbers ("up 20 mm", "and 4")
  * cannot vouch for a call by its number, because any function could have that number.
@@ -221,7 +227,7 @@ export function reconcileClauses(
   const added: BoundCall[] = [];
   clauses.forEach((clause, i) => {
     const answer = answers[i] ?? [];
-    if (PRONOUN.test(clause.input)) return;
+    if (NO_ADD.test(clause.input)) return;
     for (const c of answer) {
       if (!isCommand(c, reg)) continue;
       const k = key(c);
@@ -300,7 +306,7 @@ export async function crossCheckClauses(
   // result, so the model is not asked (most requests with a remark attached end here).
   const wholeParts = new Set(wholeCalls.map((c) => partOf(c, reg, handedness)));
   const mayAdd = (clause: string) =>
-    !PRONOUN.test(clause) &&
+    !NO_ADD.test(clause) &&
     (/\d/.test(clause) ||
       [...ANCHOR_PATTERNS].some(([fn, pattern]) => {
         if (!pattern.test(clause)) return false;

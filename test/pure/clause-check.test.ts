@@ -132,6 +132,17 @@ describe("reconcileClauses", () => {
     expect(r.added).toEqual([]);
   });
 
+  it("never adds from a clause with a negation, whose scope the split may have cut", () => {
+    const r = reconcileClauses(
+      "<nexa_8>(False)<nexa_end>",
+      answers([
+        ["don't turn the fan off", "<nexa_7>(set_value=0)<nexa_end>"],
+        ["ac off", "<nexa_8>(False)<nexa_end>"],
+      ]),
+    );
+    expect(r.added).toEqual([]);
+  });
+
   it("never adds a second call for a part the whole answer already sets", () => {
     const r = reconcileClauses(
       "<nexa_2>('driver', 'forward', 40)<nexa_end>",
