@@ -49,6 +49,7 @@ export class Daemon {
     if (!loaded.ok) return { ok: false, message: `cannot start: ${loaded.error.message}` };
     const model = loaded.value;
     const link = opts.link ?? new SimulatedVehicle(opts.profile);
+    const clauseCheck = opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT;
     opts.log.info(
       {
         model: model.info.path,
@@ -57,7 +58,7 @@ export class Daemon {
         threads: model.info.threads,
         profile: opts.profile.name,
         vehicle: link.name,
-        clauseCheck: opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT,
+        clauseCheck,
       },
       "octopus-agent ready",
     );
@@ -65,7 +66,7 @@ export class Daemon {
       ok: true,
       daemon: new Daemon(
         new Agent(model, link, opts.profile, opts.log, Date.now, {
-          clauseCheck: opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT,
+          clauseCheck,
         }),
         model,
         link,
