@@ -35,7 +35,7 @@
 import type { BoundCall } from "../core/types.js";
 import type { ModelError } from "../model/errors.js";
 import type { Completion, Result } from "../model/runtime.js";
-import { canonicalKey, type Handedness, parseAndBind, renderResponse } from "../parser/index.js";
+import { canonicalKey, type Handedness, parseAndBind, renderResponse, resolveWindows } from "../parser/index.js";
 import { type Registry, registry } from "../registry/index.js";
 import { MAX_CLAUSES, splitClauses } from "../text/clauses.js";
 import type { TextModel } from "./agent.js";
@@ -100,10 +100,6 @@ const PART_GROUP: Readonly<Record<string, string>> = {
 };
 /** Parameters that say where a call acts. */
 const LOCATION_PARAMS = new Set(["zone", "seat", "window", "target"]);
-const WINDOW_SIDES: Readonly<Record<Handedness, Readonly<Record<string, string>>>> = {
-  lhd: { driver: "front left", passenger: "front right" },
-  rhd: { driver: "front right", passenger: "front left" },
-};
 /**
  * A clause that adds nothing: it holds a word that points to something said in another
  * clause ("recline it"), or a negation, whose scope a split can cut ("don't turn the fan
@@ -183,10 +179,10 @@ function startsPart(words: readonly string[], i: number): boolean {
  */
 export function clauseNamesCall(call: BoundCall, clause: string): boolean {
   if (ANCHOR_PATTERNS.get(call.name)?.test(clause)) return true;
-  if (!clause.split(" ").some((w) => /[a-z]/.test(w) && !NAMES_NOTHING.has(w))) return false;
-  return Object.values(call.args).some(
-    (v) => typeof v === "number" && v !== 0 && new RegExp(`(?<![\\d.])${Math.abs(v)}(?![\\d.])`).test(clause),
-  );
+  // Normalized text: numbers are words of their own ("20 mm"), so a number is said iff it is a word.
+  const words = clause.split(" ");
+  if (!words.some((w) => /[a-z]/.test(w) && !NAMES_NOTHING.has(w))) return false;
+  return Object.values(call.args).some((v) => typeof v === "number" && v !== 0 && words.includes(String(Math.abs(v))));
 }
 
 /** The reconciliation of the whole answer with the clauses' answers (see the module comment). Pure. */
@@ -371,12 +367,12 @@ function fixedPart(fn: string, reg: Registry): string | undefined {
 function partOf(call: BoundCall, reg: Registry, handedness: Handedness): string {
   const fixed = fixedPart(call.name, reg);
   if (fixed !== undefined) return fixed;
-  const spec = reg.byName(call.name);
+  // 'driver'/'passenger' windows as the physical window, as the equivalence rules read them.
+  const physical = resolveWindows(call, reg, handedness);
   let location = "";
-  for (const p of spec?.params ?? []) {
-    const v = call.args[p.name];
-    if (!LOCATION_PARAMS.has(p.name) || typeof v !== "string") continue;
-    location = p.name === "window" ? (WINDOW_SIDES[handedness][v] ?? v) : v;
+  for (const p of reg.byName(call.name)?.params ?? []) {
+    const v = physical.args[p.name];
+    if (LOCATION_PARAMS.has(p.name) && typeof v === "string") location = v;
   }
   return `${PART_GROUP[call.name] ?? call.name}:${location}`;
 }

@@ -29,7 +29,7 @@ const WINDOW_SIDES: Readonly<Record<Handedness, Readonly<Record<string, string>>
 };
 
 /** The call with seat-relative windows resolved to physical ones. */
-function resolveWindows(call: BoundCall, reg: Registry, handedness: Handedness): BoundCall {
+export function resolveWindows(call: BoundCall, reg: Registry, handedness: Handedness): BoundCall {
   const spec = reg.byName(call.name);
   if (!spec) return call;
   let args: Record<string, Literal> | undefined;

@@ -12,7 +12,13 @@ import { bindResponse } from "./bind.js";
 import { type ParseLimits, parseResponse } from "./parse.js";
 
 export { bindCall, bindResponse, describeValue } from "./bind.js";
-export { canonicalKey, type EquivalenceOptions, type Handedness, sameCalls } from "./equivalence.js";
+export {
+  canonicalKey,
+  type EquivalenceOptions,
+  type Handedness,
+  resolveWindows,
+  sameCalls,
+} from "./equivalence.js";
 export { renderLiteral, renderString } from "./literal.js";
 export { DEFAULT_PARSE_LIMITS, type ParseLimits, type ParseOutcome, parseResponse } from "./parse.js";
 export { renderCall, renderResponse } from "./render.js";
