@@ -107,10 +107,15 @@ def _usable(synonym: str) -> bool:
     return bool(_LEMMA.fullmatch(synonym)) and not any(w in _PROTECTED for w in synonym.split())
 
 
-def synonym_copies(rows: list[dict], rate: float, seed: int, wordnet: WordNet, senses: int = 2) -> list[dict]:
+def synonym_copies(
+    rows: list[dict], rate: float, seed: int, wordnet: WordNet, senses: int = 2, single_only: bool = False
+) -> list[dict]:
     """Copies of about `rate` of the rows with one swappable word replaced by a WordNet
     synonym (from the word's first `senses` senses); rows with no swappable word are skipped.
-    Each copy keeps the row's response and is marked `+synonym` in its family."""
+    Each copy keeps the row's response and is marked `+synonym` in its family.
+
+    `single_only` copies only rows answered by one call: in rounds eight and nine the copies
+    cost parallel requests most, and a swapped verb in a list may belong to either clause."""
     rng = random.Random(seed)
     cache: dict[str, list[str]] = {}
 
@@ -123,6 +128,8 @@ def synonym_copies(rows: list[dict], rate: float, seed: int, wordnet: WordNet, s
     out = []
     for r in rows:
         if rng.random() >= rate:
+            continue
+        if single_only and "; " in r["response"]:
             continue
         words = r["input"].split()
         spots = [i for i, w in enumerate(words) if options(w)]

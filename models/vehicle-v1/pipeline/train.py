@@ -80,6 +80,9 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="add copies of this share of the rows with one verb swapped for a WordNet synonym (synonyms.py)",
     )
     ap.add_argument("--synonym-senses", type=int, default=2, help="WordNet senses of a verb that synonyms come from")
+    ap.add_argument(
+        "--synonym-single-only", action="store_true", help="synonym copies of rows answered by one call only"
+    )
     ap.add_argument("--wordnet", default=DEFAULT_WORDNET, help="WordNet database directory (Debian: wordnet-base)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--eval-every-min", type=float, default=10.0)
@@ -129,8 +132,11 @@ def build(a: argparse.Namespace):
     if extra:
         print(f"unknown-word copies: {len(extra)} (rate {a.unknown_word_rate})", flush=True)
     if a.synonym_rate > 0:
-        synonyms = synonym_copies(train_rows, a.synonym_rate, a.seed, WordNet(a.wordnet), a.synonym_senses)
-        print(f"synonym copies: {len(synonyms)} (rate {a.synonym_rate}, {a.synonym_senses} senses)", flush=True)
+        synonyms = synonym_copies(
+            train_rows, a.synonym_rate, a.seed, WordNet(a.wordnet), a.synonym_senses, a.synonym_single_only
+        )
+        only = ", single-call rows only" if a.synonym_single_only else ""
+        print(f"synonym copies: {len(synonyms)} (rate {a.synonym_rate}, {a.synonym_senses} senses{only})", flush=True)
         extra += synonyms
     train = encode_rows(train_rows + extra, tok, reg)
     held = encode_rows(held_rows, tok, reg)

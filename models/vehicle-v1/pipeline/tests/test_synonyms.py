@@ -79,6 +79,15 @@ class SynonymCopies(unittest.TestCase):
         copies = synonym_copies(rows, rate=1.0, seed=3, wordnet=self.wn, senses=2)
         self.assertEqual({c["input"] for c in copies}, {"cut power the seat fan"})
 
+    def test_single_only_never_copies_a_parallel_row(self):
+        single = row("ventilate my seat")
+        parallel = row("ventilate my seat and ventilate hers", "<nexa_15>('driver', 2); <nexa_15>('passenger', 2)<nexa_end>")
+        copies = synonym_copies([single, parallel] * 20, rate=1.0, seed=1, wordnet=self.wn, senses=1, single_only=True)
+        self.assertEqual(len(copies), 20)
+        self.assertEqual({c["response"] for c in copies}, {single["response"]})
+        both = synonym_copies([single, parallel] * 20, rate=1.0, seed=1, wordnet=self.wn, senses=1)
+        self.assertEqual(len(both), 40)
+
     def test_is_seeded_and_rate_zero_adds_nothing(self):
         rows = [row(f"ventilate seat {i}") for i in range(200)]
         a = synonym_copies(rows, rate=0.5, seed=7, wordnet=self.wn, senses=3)
