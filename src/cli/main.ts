@@ -4,8 +4,10 @@
  *
  * Run the daemon as `node --max-semi-space-size=1 …/main.js run` (`npm start` does): V8's
  * default 16 MB semi-spaces cost ~30 MB of RSS on a head unit for no measurable latency
- * (bench/report.md; the RSS target is 150 MB). The flag is not in the shebang because
- * `env -S` is missing from BusyBox, which many Yocto images use.
+ * (models/vehicle-v1/BENCHMARK.md; the RSS target is 150 MB). The flag is not in the shebang
+ * because `env -S` is missing from BusyBox, which many Yocto images use; the installed command
+ * takes it from `NODE_OPTIONS=--max-semi-space-size=1`. `v8.setFlagsFromString` here would
+ * not help: the young generation's size is fixed once V8 has started (measured).
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -59,7 +59,7 @@ export function registerEval(program: Command, out: Output): void {
         throw new CliError(
           `dataset ${d.name} not found at ${d.path}` +
             (d.path.includes("pipeline/work/data")
-              ? " (generate it: npx tsx models/vehicle-v1/pipeline/generate/generate.ts --out models/vehicle-v1/pipeline/work/data --seed 1)"
+              ? " (make the shipped model's data: bash scripts/shipped-data.sh)"
               : ""),
           ExitCode.badConfig,
         );
