@@ -2,7 +2,9 @@
  * `octopus-agent infer --jsonl`: batch inference for evaluation by others. Reads
  * `{"id", "query"}` lines on stdin, writes one line per input line, in order:
  * `{"id", "query", "response", "calls", "latency_ms"}` (latency = text -> response). A bad
- * input line or a failed generation yields a line with `"error"`; the run goes on.
+ * input line or a failed generation yields a line with `"error"`; the run goes on. Blank
+ * lines (only whitespace) are not inputs: they get no output line, so a file ending in an
+ * empty line does not produce a spurious error.
  */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
