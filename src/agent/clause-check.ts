@@ -27,6 +27,10 @@
  *    (the clauses then agree with the whole and only complete it), nor when the whole
  *    answer is irrelevant or does not parse and bind (the parser reports it as before).
  *
+ * Cost: the clauses that could add a call are asked first; when none of their answers
+ * offers one, the rest are not asked (exact: they could only vouch for the whole answer's
+ * calls). Eleventh round: the same rows right, fewer clause answers per list.
+ *
  * Measured (tenth round, pipeline README): on the ten dev sets it was designed on, 3,686 ->
  * 3,704 rows right; on the eight sealed sets, scored once afterwards, 3,047 -> 3,068 of
  * 3,180; held-out families 71.57% -> 73.02%. Everything it adds is parsed, bound and gated
@@ -250,6 +254,7 @@ export interface ClauseCheck extends Reconciled {
     | "not_commands"
     | "nothing_to_add"
     | "complete"
+    | "nothing_added"
     | "clause_failed"
     | "deadline";
   /** The model's error on a clause (`clause_failed`), as evidence for the log. */
@@ -317,18 +322,50 @@ export async function crossCheckClauses(
   const distinct = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
   if (distinct.size === wholeCalls.length && wholeCalls.length >= inputs.length) return wholeOnly("complete");
   const budget = options.budgetMs ?? CLAUSE_BUDGET_MS;
-  const clauses: ClauseAnswer[] = [];
-  for (const input of inputs) {
-    if (performance.now() - started > budget) return wholeOnly("deadline", { clauses });
-    let out: Result<Completion, ModelError>;
-    try {
-      out = await model.complete(input);
-    } catch (e) {
-      return wholeOnly("clause_failed", { clauses, failure: e instanceof Error ? e.message : String(e) });
+  const answers: (ClauseAnswer | undefined)[] = inputs.map(() => undefined);
+  const answered = () => answers.filter((a): a is ClauseAnswer => a !== undefined);
+  const ask = async (indices: readonly number[]): Promise<ClauseCheck | undefined> => {
+    for (const i of indices) {
+      const input = inputs[i] as string;
+      if (performance.now() - started > budget) return wholeOnly("deadline", { clauses: answered() });
+      let out: Result<Completion, ModelError>;
+      try {
+        out = await model.complete(input);
+      } catch (e) {
+        return wholeOnly("clause_failed", { clauses: answered(), failure: e instanceof Error ? e.message : String(e) });
+      }
+      if (!out.ok)
+        return wholeOnly("clause_failed", { clauses: answered(), failure: `${out.error.code}: ${out.error.message}` });
+      answers[i] = { input, response: out.value.response };
     }
-    if (!out.ok) return wholeOnly("clause_failed", { clauses, failure: `${out.error.code}: ${out.error.message}` });
-    clauses.push({ input, response: out.value.response });
-  }
+    return undefined;
+  };
+  // The clauses that may add a call are asked first. If none of their answers offers a call
+  // the reconciliation could add (or one does not parse, which leaves the whole answer
+  // anyway), the other clauses cannot change the result: they only vouch for the whole
+  // answer's calls. So they are not asked. Exact, like the shortcut above (property-tested).
+  const first = inputs.flatMap((input, i) => (mayAdd(input) ? [i] : []));
+  const rest = inputs.flatMap((input, i) => (mayAdd(input) ? [] : [i]));
+  const stopped = await ask(first);
+  if (stopped) return stopped;
+  const wholeKeys = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
+  const offersAddition = first.some((i) => {
+    const a = answers[i] as ClauseAnswer;
+    const calls = boundCalls(a.response, reg);
+    return (
+      calls?.some(
+        (c) =>
+          isCommand(c, reg) &&
+          !wholeKeys.has(canonicalKey(c, { registry: reg, handedness })) &&
+          !partTaken(partOf(c, reg, handedness), wholeParts) &&
+          clauseNamesCall(c, a.input),
+      ) === true
+    );
+  });
+  if (!offersAddition) return wholeOnly("nothing_added", { clauses: answered() });
+  const stoppedLater = await ask(rest);
+  if (stoppedLater) return stoppedLater;
+  const clauses = answered();
   return { ...reconcileClauses(wholeResponse, clauses, options), wholeResponse, clauses };
 }
 

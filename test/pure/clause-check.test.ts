@@ -286,11 +286,13 @@ describe("crossCheckClauses", () => {
     "recirculation off": "<nexa_9>(False)<nexa_end>",
   };
 
-  it("answers every clause and reconciles", async () => {
+  it("asks the clauses that could add a call first, then the rest, and reconciles", async () => {
     const model = scripted(lists);
     const whole = lists["fan off ac off recirculation off"];
     const r = await crossCheckClauses(model, "Fan off, AC off, recirculation off", whole);
-    expect(model.inputs).toEqual(["fan off", "ac off", "recirculation off"]);
+    // Only "recirculation off" names a part the whole answer left free; its answer offers
+    // a call to add, so the others are asked too (to vouch for the whole answer's calls).
+    expect(model.inputs).toEqual(["recirculation off", "fan off", "ac off"]);
     expect(r.response).toBe("<nexa_7>(set_value=0); <nexa_8>(False); <nexa_9>(False)<nexa_end>");
     expect(r.wholeResponse).toBe(whole);
     expect(r.clauses).toHaveLength(3);
@@ -307,7 +309,11 @@ describe("crossCheckClauses", () => {
       "complete",
     ],
   ])("does not ask the model when there is %s", async (_name, text, whole, skipped) => {
-    const model = scripted({});
+    const model = scripted({
+      "ac on": whole,
+      "it's boiling": "<nexa_20>()<nexa_end>",
+      "recirculation on": "<nexa_20>()<nexa_end>",
+    });
     const r = await crossCheckClauses(model, text, whole);
     expect(model.inputs).toEqual([]);
     expect(r).toMatchObject({ response: whole, skipped });
@@ -327,7 +333,7 @@ describe("crossCheckClauses", () => {
     const r = await crossCheckClauses(model, "Fan off, AC off, recirculation off", whole);
     expect(r).toMatchObject({ response: whole, skipped: "clause_failed", added: [] });
     expect(r.failure).toMatch(/generation_timeout/);
-    expect(r.clauses.map((c) => c.input)).toEqual(["fan off"]);
+    expect(r.clauses.map((c) => c.input)).toEqual(["fan off", "recirculation off"]);
   });
 
   it("keeps the whole answer when the model throws on a clause", async () => {
@@ -353,7 +359,7 @@ describe("crossCheckClauses", () => {
     };
     const r = await crossCheckClauses(slowModel, "Fan off, AC off, recirculation off", whole, { budgetMs: 20 });
     expect(r).toMatchObject({ response: whole, skipped: "deadline", added: [] });
-    expect(slow.inputs).toEqual(["fan off"]);
+    expect(slow.inputs).toEqual(["recirculation off"]);
   });
 });
 
@@ -406,7 +412,10 @@ describe("agent with the clause cross-check", () => {
       clauseCheck: true,
     });
     const turn = await agent.handle("AC on, volume to 60");
-    expect(model.inputs).toEqual(["ac on volume to 60", "ac on", "volume to 60"]);
+    // "volume to 60" could add a call and is asked first; its answer does not bind, so
+    // nothing can be added and "ac on" is not asked.
+    expect(model.inputs).toEqual(["ac on volume to 60", "volume to 60"]);
+    expect(turn.clauseCheck?.skipped).toBe("nothing_added");
     expect(turn.response).toBe("<nexa_8>(True)<nexa_end>");
     expect(turn.decisions.map((d) => d.function)).toEqual(["set_air_conditioning"]);
   });
@@ -515,5 +524,64 @@ describe("reconcileClauses: invariants over random answers", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("asks the remaining clauses only when an answered one could add a call (the early exit is exact)", async () => {
+    let exits = 0;
+    let full = 0;
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ wholeText, clauses }) => {
+        const text = clauses.map((c) => c.input).join(", ");
+        const inputs = clauseInputs(text);
+        fc.pre(inputs.length === clauses.length && inputs.every((n, i) => n === clauses[i]?.input));
+        const answers = new Map(clauses.map((c) => [c.input, c.response]));
+        const asked: string[] = [];
+        const model: TextModel = {
+          async complete(input: string) {
+            asked.push(input);
+            return {
+              ok: true,
+              value: { response: answers.get(input) ?? "garbage", promptTokens: 1, generatedTokens: 1, latencyMs: 0 },
+            };
+          },
+        };
+        const r = await crossCheckClauses(model, text, wholeText);
+        if (r.skipped !== undefined && r.skipped !== "nothing_added") return;
+        // Whatever was asked, the result is what reconciling every clause's answer gives
+        // (the model answers a repeated clause the same way each time).
+        const all = inputs.map((input) => ({ input, response: answers.get(input) ?? "garbage" }));
+        expect(r.response).toBe(reconcileClauses(wholeText, all).response);
+        expect(r.clauses.map((c) => c.input)).toEqual(inputs.filter((i) => asked.includes(i)));
+        if (r.skipped === "nothing_added") {
+          exits++;
+          expect(asked.length).toBeLessThanOrEqual(inputs.length);
+          expect(r.added).toEqual([]);
+        } else {
+          full++;
+          expect(new Set(asked)).toEqual(new Set(inputs));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Both paths must be exercised, or the property proves nothing.
+    expect(exits).toBeGreaterThan(20);
+    expect(full).toBeGreaterThan(20);
+  });
+
+  it("stops after the clauses that could add a call when their answers add nothing", async () => {
+    const text = "AC on, it's boiling, and recirculation on";
+    const whole = "<nexa_8>(True)<nexa_end>";
+    const model = scripted({
+      "ac on": whole,
+      "it's boiling": "<nexa_20>()<nexa_end>",
+      "recirculation on": "<nexa_20>()<nexa_end>",
+    });
+    const r = await crossCheckClauses(model, text, whole);
+    // The recirculation clause could add a call but is answered as irrelevant here, so the
+    // clause about the AC, whose part the whole answer already sets, is never asked.
+    expect(r).toMatchObject({ response: whole, skipped: "nothing_added", added: [] });
+    expect(model.inputs).toContain("recirculation on");
+    expect(model.inputs).not.toContain("ac on");
+    expect(r.clauses.map((c) => c.input)).toEqual(clauseInputs(text).filter((c) => model.inputs.includes(c)));
   });
 });
