@@ -504,21 +504,31 @@ describe("reconcileClauses: invariants over random answers", () => {
     expect(added).toBeGreaterThan(50);
   });
 
+  /** The scenario's clauses said as one list, and a model that answers each clause as the
+   * scenario says (a repeated clause the same way each time), recording what it was asked. */
+  const listOf = (clauses: readonly { input: string; response: string }[]) => {
+    const text = clauses.map((c) => c.input).join(", ");
+    const inputs = clauseInputs(text);
+    const answers = new Map(clauses.map((c) => [c.input, c.response]));
+    const asked: string[] = [];
+    const model: TextModel = {
+      async complete(input: string) {
+        asked.push(input);
+        return {
+          ok: true,
+          value: { response: answers.get(input) ?? "garbage", promptTokens: 1, generatedTokens: 1, latencyMs: 0 },
+        };
+      },
+    };
+    const splitAsWritten = inputs.length === clauses.length && inputs.every((n, i) => n === clauses[i]?.input);
+    return { text, inputs, answers, asked, model, splitAsWritten };
+  };
+
   it("skips the model only when no clause answer could have added anything (the shortcut is exact)", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ wholeText, clauses }) => {
-        const text = clauses.map((c) => c.input).join(", ");
-        const inputs = clauseInputs(text);
-        fc.pre(inputs.length === clauses.length && inputs.every((n, i) => n === clauses[i]?.input));
-        const answers = new Map(clauses.map((c) => [c.input, c.response]));
-        const model: TextModel = {
-          async complete(input: string) {
-            return {
-              ok: true,
-              value: { response: answers.get(input) ?? "garbage", promptTokens: 1, generatedTokens: 1, latencyMs: 0 },
-            };
-          },
-        };
+        const { text, model, splitAsWritten } = listOf(clauses);
+        fc.pre(splitAsWritten);
         const r = await crossCheckClauses(model, text, wholeText);
         if (r.skipped === "nothing_to_add") expect(reconcileClauses(wholeText, clauses).added).toEqual([]);
       }),
@@ -531,20 +541,8 @@ describe("reconcileClauses: invariants over random answers", () => {
     let full = 0;
     await fc.assert(
       fc.asyncProperty(scenario, async ({ wholeText, clauses }) => {
-        const text = clauses.map((c) => c.input).join(", ");
-        const inputs = clauseInputs(text);
-        fc.pre(inputs.length === clauses.length && inputs.every((n, i) => n === clauses[i]?.input));
-        const answers = new Map(clauses.map((c) => [c.input, c.response]));
-        const asked: string[] = [];
-        const model: TextModel = {
-          async complete(input: string) {
-            asked.push(input);
-            return {
-              ok: true,
-              value: { response: answers.get(input) ?? "garbage", promptTokens: 1, generatedTokens: 1, latencyMs: 0 },
-            };
-          },
-        };
+        const { text, inputs, answers, asked, model, splitAsWritten } = listOf(clauses);
+        fc.pre(splitAsWritten);
         const r = await crossCheckClauses(model, text, wholeText);
         if (r.skipped !== undefined && r.skipped !== "nothing_added") return;
         // Whatever was asked, the result is what reconciling every clause's answer gives
