@@ -121,6 +121,21 @@ def build_gguf(model: LlamaModel, tok: Tokenizer, reg, quantize: bool, name: str
     return w
 
 
+def parity_case(example, reg, tok: Tokenizer, outputs: dict[str, list[int]]) -> dict:
+    """One line of parity-cases.jsonl: the prompt, its ids, the expected response and, per
+    field name ("f32", "q8"), PyTorch's greedy output ids and text (`torch_<field>[_ids]`)."""
+    rec = {
+        "input": example.row["input"],
+        "prompt": reg.prompt(example.row["input"]),
+        "prompt_ids": example.prompt,
+        "expected": example.row["response"],
+    }
+    for field, ids in outputs.items():
+        rec[f"torch_{field}_ids"] = ids
+        rec[f"torch_{field}"] = tok.decode(ids)
+    return rec
+
+
 def q8_simulated(model: LlamaModel) -> LlamaModel:
     """A copy whose 2D weights are exactly what the Q8_0 file stores (dequantized)."""
     m = copy.deepcopy(model)
@@ -169,16 +184,7 @@ def main(argv=None) -> None:
         out_q8 = q8_simulated(model).greedy(prompts, tok.eos_id, max_new=64)
         with open(os.path.join(a.run, "parity-cases.jsonl"), "w", encoding="utf-8") as f:
             for e, o32, o8 in zip(examples, out_f32, out_q8):
-                rec = {
-                    "input": e.row["input"],
-                    "prompt": reg.prompt(e.row["input"]),
-                    "prompt_ids": e.prompt,
-                    "expected": e.row["response"],
-                    "torch_f32_ids": o32,
-                    "torch_f32": tok.decode(o32),
-                    "torch_q8_ids": o8,
-                    "torch_q8": tok.decode(o8),
-                }
+                rec = parity_case(e, reg, tok, {"f32": o32, "q8": o8})
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         same = sum(x == y for x, y in zip(out_f32, out_q8))
         info["parity_cases"] = len(examples)

@@ -28,6 +28,7 @@ import torch  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from data import encode_rows, read_jsonl  # noqa: E402
+from export import parity_case  # noqa: E402
 from gguf import read_gguf  # noqa: E402
 from model import LlamaModel, ModelConfig  # noqa: E402
 from registry import load_registry  # noqa: E402
@@ -111,15 +112,7 @@ def main(argv=None) -> None:
             chunk = examples[start : start + a.batch]
             outs = model.greedy([e.prompt for e in chunk], tok.eos_id, max_new=64)
             for e, o in zip(chunk, outs):
-                rec = {
-                    "input": e.row["input"],
-                    "prompt": reg.prompt(e.row["input"]),
-                    "prompt_ids": e.prompt,
-                    "expected": e.row["response"],
-                    "torch_q8_ids": o,
-                    "torch_q8": tok.decode(o),
-                }
-                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                f.write(json.dumps(parity_case(e, reg, tok, {"q8": o}), ensure_ascii=False) + "\n")
             print(f"{min(start + a.batch, len(examples))}/{len(examples)} decoded", flush=True)
 
 
