@@ -36,6 +36,7 @@ const { values } = parseArgs({
 const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p) ?? Number.NaN;
 
 const querySet = values.queries ?? join(packageRoot, "models", "vehicle-v1", "eval", "dev-natural.jsonl");
+const querySetName = relative(packageRoot, querySet);
 let queries: string[];
 try {
   queries = readFileSync(querySet, "utf8")
@@ -103,7 +104,7 @@ const report = {
   constrained: values.constrained,
   clauseCheck,
   queries: n,
-  querySet: relative(packageRoot, querySet),
+  querySet: querySetName,
   loadMs: Math.round(loadMs),
   textToDecisionMs: {
     p50: percentile(latencies, 50),
@@ -133,7 +134,7 @@ const md = `# Benchmark (${report.date})
 
 Node flags: \`${report.nodeFlags || "(none)"}\` (the daemon's, see src/cli/main.ts).
 
-${n} utterances (cycling through ${queries.length} queries of \`${relative(packageRoot, querySet)}\`), ${report.threads} thread(s),
+${n} utterances (cycling through ${queries.length} queries of \`${querySetName}\`), ${report.threads} thread(s),
 constrained decoding ${report.constrained ? "on" : "off"}, clause cross-check ${clauseCheck ? "on" : "off"}, model \`${values.model}\`.
 `;
 mkdirSync(values.out, { recursive: true });

@@ -319,8 +319,8 @@ export async function crossCheckClauses(
   // split can see, so the clauses are not asked. (Not exact: "close the front windows and
   // open the back windows" answered with 3 of its 4 window calls is left as it is; on the
   // dev sets this costs 1 of 20 fixes and halves the cross-check's p99.)
-  const distinct = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
-  if (distinct.size === wholeCalls.length && wholeCalls.length >= inputs.length) return wholeOnly("complete");
+  const wholeKeys = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
+  if (wholeKeys.size === wholeCalls.length && wholeCalls.length >= inputs.length) return wholeOnly("complete");
   const budget = options.budgetMs ?? CLAUSE_BUDGET_MS;
   const answers: (ClauseAnswer | undefined)[] = inputs.map(() => undefined);
   const answered = () => answers.filter((a): a is ClauseAnswer => a !== undefined);
@@ -348,7 +348,6 @@ export async function crossCheckClauses(
   const rest = inputs.flatMap((input, i) => (mayAdd(input) ? [] : [i]));
   const stopped = await ask(first);
   if (stopped) return stopped;
-  const wholeKeys = new Set(wholeCalls.map((c) => canonicalKey(c, { registry: reg, handedness })));
   const offersAddition = first.some((i) => {
     const a = answers[i] as ClauseAnswer;
     const calls = boundCalls(a.response, reg);
