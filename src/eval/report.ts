@@ -173,6 +173,8 @@ function latencySection(runs: readonly SystemRun[]): string {
   return [
     "## Latency (text → response)",
     "",
+    "Measured inside the eval process (every dataset in memory, and the baseline with its training data when it runs; Node's default flags), not as the daemon runs: the daemon's figures are `npm run bench`'s.",
+    "",
     table(["dataset", "system", "n", "p50", "p95", "p99", "mean", "max"], rows, ["l", "l"]),
   ].join("\n");
 }
