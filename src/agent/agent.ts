@@ -15,7 +15,7 @@ import type { ActuationGrant } from "../safety/authority.js";
 import { type GateMemory, initialGateMemory } from "../safety/gate.js";
 import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
-import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, crossCheckClauses } from "./clause-check.js";
+import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, changedAnswer, crossCheckClauses } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
@@ -154,13 +154,12 @@ export class Agent extends EventEmitter<AgentEvents> {
 
   private logTurn(turn: Turn): void {
     const check = turn.clauseCheck;
-    const changed = check !== undefined && check.response !== check.wholeResponse;
     const base = {
       text: turn.text,
       input: turn.input,
       response: turn.response,
       // When the cross-check changed the answer, the model's own answer and the clauses' are the evidence.
-      ...(changed ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
+      ...(changedAnswer(check) ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
       latencyMs: round(turn.latencyMs),
     };
     // A clause the model failed on, or a spent budget: the whole answer stood; say so.

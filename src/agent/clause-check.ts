@@ -261,6 +261,14 @@ export interface ClauseCheck extends Reconciled {
   readonly failure?: string;
 }
 
+/**
+ * Whether the cross-check changed the model's answer (added calls or removed repeats): then
+ * the model's own answer and the clauses' are the evidence every output shows.
+ */
+export function changedAnswer(check: ClauseCheck | undefined): check is ClauseCheck {
+  return check !== undefined && check.response !== check.wholeResponse;
+}
+
 export interface CrossCheckOptions extends ReconcileOptions {
   /**
    * Time for all clause answers together (ms, default `CLAUSE_BUDGET_MS`). When it is spent

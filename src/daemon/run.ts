@@ -10,7 +10,7 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent, type Turn } from "../agent/agent.js";
-import { CLAUSE_CHECK_DEFAULT } from "../agent/clause-check.js";
+import { CLAUSE_CHECK_DEFAULT, changedAnswer } from "../agent/clause-check.js";
 import { SimulatedVehicle, type VehicleLink } from "../agent/vehicle-link.js";
 import { ModelRuntime } from "../model/runtime.js";
 import type { VehicleProfile } from "../safety/profile.js";
@@ -108,7 +108,7 @@ export function describeTurn(turn: Turn): string[] {
   if (turn.error) return [`✗ "${turn.text}" -> nothing actuated: ${turn.error.error.message} (${ms})`];
   const lines = [`> "${turn.text}" -> ${turn.response} (${ms})`];
   const check = turn.clauseCheck;
-  if (check && check.response !== check.wholeResponse) {
+  if (changedAnswer(check)) {
     const what = [
       check.added.length > 0 ? `added ${check.added.length} call(s) named in a clause` : "",
       check.repeatsRemoved > 0 ? `removed ${check.repeatsRemoved} repeat(s)` : "",

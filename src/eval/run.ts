@@ -8,7 +8,7 @@
  * when the run needs them.
  */
 import { basename } from "node:path";
-import { crossCheckClauses } from "../agent/clause-check.js";
+import { changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
@@ -216,7 +216,7 @@ export async function loadModelPredictor(
         return {
           response: checked.response,
           latencyMs: performance.now() - started,
-          ...(checked.response !== checked.wholeResponse ? { modelResponse: checked.wholeResponse } : {}),
+          ...(changedAnswer(checked) ? { modelResponse: checked.wholeResponse } : {}),
         };
       },
       close: () => runtime.close(),

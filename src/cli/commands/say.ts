@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { pino } from "pino";
 import { Agent } from "../../agent/agent.js";
+import { changedAnswer } from "../../agent/clause-check.js";
 import { framesJson } from "../../agent/frames.js";
 import { callsJson, decisionsJson, decisionsTable, framesText } from "../../agent/report.js";
 import { SimulatedVehicle } from "../../agent/vehicle-link.js";
@@ -61,7 +62,7 @@ export function registerSay(program: Command, out: Output): void {
           text: turn.text,
           input: turn.input ?? null,
           response: turn.response ?? null,
-          ...(turn.clauseCheck && turn.clauseCheck.response !== turn.clauseCheck.wholeResponse
+          ...(changedAnswer(turn.clauseCheck)
             ? { model_response: turn.clauseCheck.wholeResponse, clauses: turn.clauseCheck.clauses }
             : {}),
           calls: callsJson(turn.results),
@@ -75,7 +76,7 @@ export function registerSay(program: Command, out: Output): void {
       } else {
         out.stdout(`text:     ${turn.text}\ninput:    ${turn.input ?? "-"}\nresponse: ${turn.response ?? "-"}\n`);
         const check = turn.clauseCheck;
-        if (check && check.response !== check.wholeResponse) {
+        if (changedAnswer(check)) {
           out.stdout(`model:    ${check.wholeResponse} (before the clause cross-check)\n`);
           for (const c of check.clauses) out.stdout(`clause:   ${c.input} -> ${c.response}\n`);
         }
