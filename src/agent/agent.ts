@@ -1,7 +1,8 @@
 /**
  * The agent: one utterance through every stage.
  *
- *   text -> normalizeTranscript -> model -> parse/bind -> gate -> link.actuate(grant) -> event
+ *   text -> normalizeTranscript -> model -> [statement check | clause cross-check]
+ *        -> parse/bind -> gate -> link.actuate(grant) -> event
  *
  * Failures at any stage end the turn with a typed error and nothing actuated; the agent
  * keeps running. The gate's memory (flood control) lives here across turns.
@@ -17,6 +18,7 @@ import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
 import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, changedAnswer, crossCheckClauses } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
+import { checkStatement, STATEMENT_CHECK_DEFAULT, type StatementCheck } from "./statement-check.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
 /** What the agent needs of a model (ModelRuntime, or a test double that is a real model too). */
@@ -40,6 +42,8 @@ export interface Turn {
   readonly response?: string;
   /** The clause cross-check's evidence (the whole answer, each clause's), when it ran. */
   readonly clauseCheck?: ClauseCheck;
+  /** The statement check's finding and the model answer it replaced, when it replaced one. */
+  readonly statement?: StatementCheck;
   readonly results: readonly BindResult[];
   readonly decisions: readonly Decision[];
   /** Grants the gate issued (sent only when the link was available). */
@@ -58,6 +62,11 @@ export interface AgentOptions {
    * (clause-check.ts). Default CLAUSE_CHECK_DEFAULT.
    */
   readonly clauseCheck?: boolean;
+  /**
+   * Answer "no request" to reports and hypotheticals (statement-check.ts). Default
+   * STATEMENT_CHECK_DEFAULT.
+   */
+  readonly statementCheck?: boolean;
 }
 
 export interface AgentEvents {
@@ -95,11 +104,16 @@ export class Agent extends EventEmitter<AgentEvents> {
     const completion = await this.model.complete(input);
     if (!completion.ok)
       return { text, input, ...empty, error: { kind: "model", error: completion.error }, latencyMs: elapsed(started) };
+    // A report or a hypothetical is no request: the clauses need not be asked.
+    const statement =
+      (this.options.statementCheck ?? STATEMENT_CHECK_DEFAULT)
+        ? checkStatement(text, completion.value.response)
+        : undefined;
     const clauseCheck =
-      (this.options.clauseCheck ?? CLAUSE_CHECK_DEFAULT)
+      !statement && (this.options.clauseCheck ?? CLAUSE_CHECK_DEFAULT)
         ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
         : undefined;
-    const response = clauseCheck?.response ?? completion.value.response;
+    const response = statement?.response ?? clauseCheck?.response ?? completion.value.response;
     const modelMs = elapsed(started);
     const now = this.clock();
     const decided = decideResponse(response, {
@@ -115,6 +129,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         input,
         response,
         ...(clauseCheck ? { clauseCheck } : {}),
+        ...(statement ? { statement } : {}),
         ...empty,
         error: { kind: "parse", error: decided.error },
         modelMs,
@@ -143,6 +158,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       input,
       response,
       ...(clauseCheck ? { clauseCheck } : {}),
+      ...(statement ? { statement } : {}),
       results: decided.results,
       decisions,
       grants: decided.grants,
@@ -160,6 +176,8 @@ export class Agent extends EventEmitter<AgentEvents> {
       response: turn.response,
       // When the cross-check changed the answer, the model's own answer and the clauses' are the evidence.
       ...(changedAnswer(check) ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
+      // A report or hypothetical held back: what the model would have done, and why not.
+      ...(turn.statement ? { wholeResponse: turn.statement.modelResponse, statement: turn.statement.finding } : {}),
       latencyMs: round(turn.latencyMs),
     };
     // A clause the model failed on, or a spent budget: the whole answer stood; say so.

@@ -11,6 +11,7 @@ import type { Readable } from "node:stream";
 import type { Logger } from "pino";
 import { Agent, type Turn } from "../agent/agent.js";
 import { CLAUSE_CHECK_DEFAULT, changedAnswer } from "../agent/clause-check.js";
+import { STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
 import { SimulatedVehicle, type VehicleLink } from "../agent/vehicle-link.js";
 import { ModelRuntime } from "../model/runtime.js";
 import type { VehicleProfile } from "../safety/profile.js";
@@ -24,6 +25,8 @@ export interface DaemonOptions {
   readonly link?: VehicleLink;
   /** The clause cross-check (src/agent/clause-check.ts); default CLAUSE_CHECK_DEFAULT. */
   readonly clauseCheck?: boolean;
+  /** The statement check (src/agent/statement-check.ts); default STATEMENT_CHECK_DEFAULT. */
+  readonly statementCheck?: boolean;
 }
 
 export type DaemonStart =
@@ -50,6 +53,7 @@ export class Daemon {
     const model = loaded.value;
     const link = opts.link ?? new SimulatedVehicle(opts.profile);
     const clauseCheck = opts.clauseCheck ?? CLAUSE_CHECK_DEFAULT;
+    const statementCheck = opts.statementCheck ?? STATEMENT_CHECK_DEFAULT;
     opts.log.info(
       {
         model: model.info.path,
@@ -59,6 +63,7 @@ export class Daemon {
         profile: opts.profile.name,
         vehicle: link.name,
         clauseCheck,
+        statementCheck,
       },
       "octopus-agent ready",
     );
@@ -67,6 +72,7 @@ export class Daemon {
       daemon: new Daemon(
         new Agent(model, link, opts.profile, opts.log, Date.now, {
           clauseCheck,
+          statementCheck,
         }),
         model,
         link,
@@ -115,6 +121,10 @@ export function describeTurn(turn: Turn): string[] {
     ].filter((x) => x !== "");
     lines.push(`  clause check: ${what.join(", ")}; the model said ${check.wholeResponse}`);
   }
+  if (turn.statement)
+    lines.push(
+      `  statement check: a ${turn.statement.finding.kind} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
+    );
   for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
   // The link's description names what left (for CAN: each frame as ID#DATA).
   for (const a of turn.actuations) lines.push(`  -> ${a.description}`);

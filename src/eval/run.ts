@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
+import { checkStatement } from "../agent/statement-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
@@ -93,6 +94,8 @@ export interface RunEvaluationOptions {
   readonly modelOptions?: Omit<ModelRuntimeOptions, "modelPath">;
   /** Score `modelPath` with the clause cross-check (src/agent/clause-check.ts), as the agent runs it. */
   readonly clauseCheck?: boolean;
+  /** Score `modelPath` with the statement check (src/agent/statement-check.ts), as the agent runs it. */
+  readonly statementCheck?: boolean;
   readonly datasets: readonly EvalDatasetSpec[];
   readonly outDir: string;
   /** At most this many rows per dataset, spread evenly over the file. */
@@ -181,7 +184,11 @@ export async function loadModelPredictor(
   modelPath: string,
   name?: string,
   runtimeOptions: Omit<ModelRuntimeOptions, "modelPath"> = {},
-  predictorOptions: { readonly clauseCheck?: boolean; readonly handedness?: Handedness } = {},
+  predictorOptions: {
+    readonly clauseCheck?: boolean;
+    readonly statementCheck?: boolean;
+    readonly handedness?: Handedness;
+  } = {},
 ): Promise<{ ok: true; value: Predictor } | { ok: false; error: EvalRunError }> {
   const { ModelRuntime } = await import("../model/runtime.js");
   const loaded = await ModelRuntime.load({ ...runtimeOptions, modelPath });
@@ -192,7 +199,9 @@ export async function loadModelPredictor(
     ok: true,
     value: {
       // The agent's answer differs from the model's alone when the cross-check is on: say so in every table.
-      name: name ?? `${basename(modelPath)}${predictorOptions.clauseCheck === true ? " + clause check" : ""}`,
+      name:
+        name ??
+        `${basename(modelPath)}${predictorOptions.clauseCheck === true ? " + clause check" : ""}${predictorOptions.statementCheck === true ? " + statement check" : ""}`,
       notes: [
         `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
           ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
@@ -201,13 +210,25 @@ export async function loadModelPredictor(
             : runtimeOptions.groundNumbers === true
               ? ", number guard"
               : "") +
-          (predictorOptions.clauseCheck === true ? ", clause cross-check" : ""),
+          (predictorOptions.clauseCheck === true ? ", clause cross-check" : "") +
+          (predictorOptions.statementCheck === true ? ", statement check" : ""),
       ],
       async predict(input: string, raw?: string): Promise<Prediction> {
         const started = performance.now();
         const out = await runtime.complete(input);
         if (!out.ok)
           return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
+        // As the agent runs it: a report or hypothetical first, then the clauses.
+        const statement =
+          predictorOptions.statementCheck === true && raw !== undefined
+            ? checkStatement(raw, out.value.response)
+            : undefined;
+        if (statement)
+          return {
+            response: statement.response,
+            latencyMs: performance.now() - started,
+            modelResponse: statement.modelResponse,
+          };
         if (predictorOptions.clauseCheck !== true || raw === undefined)
           return { response: out.value.response, latencyMs: out.value.latencyMs };
         const checked = await crossCheckClauses(runtime, raw, out.value.response, {
@@ -295,6 +316,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     else if (options.modelPath) {
       const m = await loadModelPredictor(options.modelPath, options.modelName, options.modelOptions, {
         ...(options.clauseCheck === true ? { clauseCheck: true } : {}),
+        ...(options.statementCheck === true ? { statementCheck: true } : {}),
         ...(options.handedness ? { handedness: options.handedness } : {}),
       });
       if (!m.ok) return m;

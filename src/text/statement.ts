@@ -59,7 +59,8 @@ const SAME = PAST_SAME.split(" ").join("|");
 const LEAD = String.raw`(?:(?:hey|hi|hello|ok|okay|oh|so|well|um|uh|er|erm|alright|right|now|car|octopus|by the way|just so you know|fyi|honestly|actually|anyway|yesterday|earlier|earlier today|today|this morning|last night|last week|the other day|on the way here|before)\s+)*`;
 
 /** Words of a setting: a noun phrase holding one is a terse request ("the seat vent on put ..."). */
-const SETTING_WORDS = "on|off|up|down|open|closed|max|maximum|min|minimum|high|low|medium|back|forward|a|tad|bit|level|to";
+const SETTING_WORDS =
+  "on|off|up|down|open|closed|max|maximum|min|minimum|high|low|medium|back|forward|a|tad|bit|level|to";
 /**
  * Words that name a part of the car (and what a report says was done to it): the object of
  * a reported verb must name one within a few words ("closed the sunshade"), so that a terse
@@ -68,7 +69,7 @@ const SETTING_WORDS = "on|off|up|down|open|closed|max|maximum|min|minimum|high|l
 const PART_WORDS =
   "windows?|sunroof|moonroof|roof|shade|sunshade|blind|music|radio|tunes|stereo|speakers?|volume|sound|audio|heat|heater|heaters|heating|air|aircon|ac|a c|air conditioning|climate|fan|blower|seats?|backrest|temperature|temp|thermostat|defrost|defroster|demister|wheel|recirculation|vents?|lock|locks|mute";
 /** Subjects of a report; "you" is not one ("you turned it up too much" may want a fix). */
-const FIRST = String.raw`(?:i|we)`;
+const FIRST = "(?:i|we)";
 const THIRD = String.raw`(?:he|she|they|someone|somebody|everyone|nobody|no one|(?:my|our|his|her|their|the)(?:\s+(?!(?:${PAST}|${SAME}|${SETTING_WORDS}|is|was|are|were|has|have|had|will|would|can|could|should)\b)[a-z-]+(?=\s)){1,4})`;
 const ADVERB = String.raw`(?:(?:just|already|accidentally|finally|never|always|also|even|once|probably|apparently|definitely|must have|must've|have|has|had|'ve)\s+)*`;
 /**

@@ -9,10 +9,11 @@ import type { Command } from "commander";
 import { packageRoot } from "../../paths.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import {
-  addClauseCheckOptions,
+  addAgentCheckOptions,
   addModelOptions,
   clauseCheckFrom,
   type ModelOptions,
+  statementCheckFrom,
   threadsFrom,
 } from "../model-options.js";
 import type { Output } from "../output.js";
@@ -45,7 +46,7 @@ export function registerEval(program: Command, out: Output): void {
       .option("--constrained", "registry-constrained decoding")
       .option("--ground-numbers", "number guard: only numbers the driver said or §3 defaults (measurement only)"),
   );
-  addClauseCheckOptions(cmd).action(async (opts: EvalOptions) => {
+  addAgentCheckOptions(cmd).action(async (opts: EvalOptions) => {
     const { DEFAULT_EVAL_DATASETS, DEFAULT_TRAIN_PATH, runEvaluation } = await import("../../eval/run.js");
     const datasets = opts.dataset
       ? opts.dataset.map((spec) => {
@@ -79,6 +80,7 @@ export function registerEval(program: Command, out: Output): void {
         groundNumbers: opts.groundNumbers === true,
       },
       clauseCheck: clauseCheckFrom(opts),
+      statementCheck: statementCheckFrom(opts),
       datasets,
       outDir: fromRoot(opts.out),
       baseline: opts.baseline,

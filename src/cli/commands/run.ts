@@ -7,10 +7,11 @@ import { defaultModelPath } from "../../paths.js";
 import { profileFrom } from "../context.js";
 import { CliError, ExitCode } from "../exit-codes.js";
 import {
-  addClauseCheckOptions,
+  addAgentCheckOptions,
   addModelOptions,
   clauseCheckFrom,
   type ModelOptions,
+  statementCheckFrom,
   threadsFrom,
 } from "../model-options.js";
 import type { Output } from "../output.js";
@@ -22,7 +23,7 @@ interface RunOptions extends ModelOptions {
 }
 
 export function registerRun(program: Command, out: Output): void {
-  addClauseCheckOptions(
+  addAgentCheckOptions(
     addModelOptions(
       program
         .command("run")
@@ -49,6 +50,7 @@ export function registerRun(program: Command, out: Output): void {
       log,
       ...(threads !== undefined ? { threads } : {}),
       clauseCheck: clauseCheckFrom(opts),
+      statementCheck: statementCheckFrom(opts),
     });
     if (!started.ok) {
       await link?.close();

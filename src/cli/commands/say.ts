@@ -9,11 +9,12 @@ import { SimulatedVehicle } from "../../agent/vehicle-link.js";
 import { profileFrom, stateFrom } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import {
-  addClauseCheckOptions,
+  addAgentCheckOptions,
   addModelOptions,
   clauseCheckFrom,
   loadModel,
   type ModelOptions,
+  statementCheckFrom,
 } from "../model-options.js";
 import { type Output, printJson } from "../output.js";
 
@@ -25,7 +26,7 @@ interface SayOptions extends ModelOptions {
 }
 
 export function registerSay(program: Command, out: Output): void {
-  addClauseCheckOptions(
+  addAgentCheckOptions(
     addModelOptions(
       program
         .command("say")
@@ -53,7 +54,7 @@ export function registerSay(program: Command, out: Output): void {
         profile,
         pino({ level: "silent" }),
         Date.now,
-        { clauseCheck: clauseCheckFrom(opts) },
+        { clauseCheck: clauseCheckFrom(opts), statementCheck: statementCheckFrom(opts) },
       );
       const turn = await agent.handle(words.join(" "));
       const latency = Math.round(turn.latencyMs * 100) / 100;
@@ -64,6 +65,9 @@ export function registerSay(program: Command, out: Output): void {
           response: turn.response ?? null,
           ...(changedAnswer(turn.clauseCheck)
             ? { model_response: turn.clauseCheck.wholeResponse, clauses: turn.clauseCheck.clauses }
+            : {}),
+          ...(turn.statement
+            ? { model_response: turn.statement.modelResponse, statement: turn.statement.finding }
             : {}),
           calls: callsJson(turn.results),
           decisions: decisionsJson(turn.decisions),
@@ -80,6 +84,10 @@ export function registerSay(program: Command, out: Output): void {
           out.stdout(`model:    ${check.wholeResponse} (before the clause cross-check)\n`);
           for (const c of check.clauses) out.stdout(`clause:   ${c.input} -> ${c.response}\n`);
         }
+        if (turn.statement)
+          out.stdout(
+            `model:    ${turn.statement.modelResponse} (held: a ${turn.statement.finding.kind}, "${turn.statement.finding.evidence}")\n`,
+          );
         if (turn.error) out.stdout(`error:    ${turn.error.error.message}\n`);
         else out.stdout(`${decisionsTable(turn.decisions)}\n`);
         if (opts.frames) out.stdout(framesText(framesJson(turn.grants)));

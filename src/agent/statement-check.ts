@@ -1,0 +1,59 @@
+/**
+ * The statement check: a driver's words that are a report or a hypothetical
+ * (src/text/statement.ts) get the answer "no request", whatever the model made of them.
+ *
+ * Why here and not in the model: the model has training families for both phenomena and
+ * still reads a known command verb inside an unseen sentence as the command (pipeline
+ * README, thirteenth round). Grammar decides these without a vocabulary. The check only
+ * ever removes calls, so its worst case is a missed request, never an action nobody asked
+ * for; the model's own answer is kept as evidence.
+ */
+
+import { renderResponse } from "../parser/index.js";
+import type { Registry } from "../registry/index.js";
+import { registry } from "../registry/index.js";
+import { findStatement, type StatementFinding } from "../text/statement.js";
+
+/**
+ * Whether the agent runs the statement check when no option says otherwise. Off until the
+ * thirteenth round's rule (pipeline README), written before its sealed and held-out scores,
+ * is met.
+ */
+export const STATEMENT_CHECK_DEFAULT = false;
+
+export interface StatementCheck {
+  readonly finding: StatementFinding;
+  /** The model's answer that the finding replaced (evidence). */
+  readonly modelResponse: string;
+  /** What goes on to the parser and the gate: "no request". */
+  readonly response: string;
+}
+
+/** The "no request" response of a registry, rendered once per registry. */
+const NO_REQUEST = new WeakMap<Registry, string>();
+
+export function noRequestResponse(reg: Registry = registry): string {
+  const known = NO_REQUEST.get(reg);
+  if (known !== undefined) return known;
+  const spec = reg.functions.find((f) => !f.actuates);
+  if (!spec) throw new Error("the registry has no non-actuating function for 'no request'");
+  const rendered = renderResponse([{ token: spec.token, name: spec.name, args: {} }], reg);
+  NO_REQUEST.set(reg, rendered);
+  return rendered;
+}
+
+/**
+ * The check for one utterance: undefined when the words may carry a request (the model's
+ * answer stands) or when the model already answered "no request".
+ */
+export function checkStatement(
+  rawText: string,
+  modelResponse: string,
+  reg: Registry = registry,
+): StatementCheck | undefined {
+  const finding = findStatement(rawText);
+  if (!finding) return undefined;
+  const response = noRequestResponse(reg);
+  if (modelResponse.trim() === response) return undefined;
+  return { finding, modelResponse, response };
+}
