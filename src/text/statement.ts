@@ -55,8 +55,58 @@ const COMMAND = new Set(COMMAND_VERBS.split(" "));
 const PAST = PAST_DISTINCT.split(" ").join("|");
 const SAME = PAST_SAME.split(" ").join("|");
 
-/** Words a driver puts before anything else: wake words, fillers, time adverbs. */
-const LEAD = String.raw`(?:(?:hey|hi|hello|ok|okay|oh|so|well|um|uh|er|erm|alright|right|now|car|octopus|by the way|just so you know|fyi|honestly|actually|anyway|yesterday|earlier|earlier today|today|this morning|last night|last week|the other day|on the way here|before)\s+)*`;
+/**
+ * Words a driver puts before anything else: wake words, fillers, time adverbs. Stripped by
+ * `stripLead` before the patterns below, not matched inside them: as an optional repeated
+ * group in a regular expression, overlapping phrases ("earlier today" = "earlier" +
+ * "today") backtrack exponentially on a long run of them (a 280-character transcript took
+ * ~250 ms); stripping is linear. No pattern starts with one of these words.
+ */
+const LEAD_PHRASES = [
+  "hey",
+  "hi",
+  "hello",
+  "ok",
+  "okay",
+  "oh",
+  "so",
+  "well",
+  "um",
+  "uh",
+  "er",
+  "erm",
+  "alright",
+  "right",
+  "now",
+  "car",
+  "octopus",
+  "by the way",
+  "just so you know",
+  "fyi",
+  "honestly",
+  "actually",
+  "anyway",
+  "yesterday",
+  "earlier",
+  "earlier today",
+  "today",
+  "this morning",
+  "last night",
+  "last week",
+  "the other day",
+  "on the way here",
+  "before",
+].sort((a, b) => b.length - a.length);
+
+/** `clause` without its leading wake words, fillers and time adverbs. */
+function stripLead(clause: string): string {
+  let rest = clause;
+  for (;;) {
+    const lead = LEAD_PHRASES.find((p) => rest.startsWith(`${p} `));
+    if (lead === undefined) return rest;
+    rest = rest.slice(lead.length + 1);
+  }
+}
 
 /** Words of a setting: a noun phrase holding one is a terse request ("the seat vent on put ..."). */
 const SETTING_WORDS =
@@ -80,17 +130,16 @@ const ADVERB = String.raw`(?:(?:just|already|accidentally|finally|never|always|a
 const OBJECT = String.raw`(?:(?:up|down|on|off|back|out)\s+)?(?:(?:it|them)(?=\s|$)|(?:the|my|our|his|her|their|both|every|that|this|all|a|an)(?:\s+[a-z'-]+){0,3}?\s+(?:${PART_WORDS})\b)`;
 
 const REPORT = new RegExp(
-  String.raw`^${LEAD}(?:(${FIRST})\s+${ADVERB}(${PAST})|(${THIRD})\s+${ADVERB}(${PAST}|${SAME}))\s+${OBJECT}`,
+  String.raw`^(?:(${FIRST})\s+${ADVERB}(${PAST})|(${THIRD})\s+${ADVERB}(${PAST}|${SAME}))\s+${OBJECT}`,
 );
 /** "I used to keep my seat all the way back": a habit of the past. */
-const USED_TO = new RegExp(String.raw`^${LEAD}(?:${FIRST}|${THIRD})\s+used to\b`);
+const USED_TO = new RegExp(String.raw`^(?:${FIRST}|${THIRD})\s+used to\b`);
 
 /** Openers that make the whole sentence a hypothetical. */
-const SUPPOSE = new RegExp(
-  String.raw`^${LEAD}(?:what (?:happens|would happen|will happen|happened|if)|suppose|supposing|imagine|hypothetically|in theory)\b`,
-);
+const SUPPOSE =
+  /^(?:what (?:happens|would happen|will happen|happened|if)|suppose|supposing|imagine|hypothetically|in theory)\b/;
 /** "if" + a subject other than "you": a condition whose main clause decides. */
-const IF_CLAUSE = new RegExp(String.raw`^${LEAD}if\s+(?:i|we|it|he|she|they|the|my|our|there)\b`);
+const IF_CLAUSE = /^if\s+(?:i|we|it|he|she|they|the|my|our|there)\b/;
 /**
  * Main clauses after such a condition that ask or muse instead of requesting: "would it",
  * "will the windows", "I'd ...", "maybe we'll". Not "would you", and not "I'd like".
@@ -99,9 +148,8 @@ const HEDGE = String.raw`(?:(?:would|will|does|do|did|is|was|could)\s+(?!you\b|u
 const HEDGE_AT_START = new RegExp(`^${HEDGE}`);
 const HEDGE_ANYWHERE = new RegExp(String.raw`\b${HEDGE}`);
 /** Questions about a consequence or advice. */
-const QUESTION = new RegExp(
-  String.raw`^${LEAD}(?:(?:would|will)\s+(?!you\b|u\b)(?:it|that|this|\d+|[a-z]+ing|(?:the|a|an|my)(?:\s+[a-z'-]+){1,3}?)(?:\s+[a-z'-]+){0,3}?\s+(?:be (?:too|really|very|so|bad|better|worse|noisy|safe|enough|hot enough|cold enough)|help|hurt|use|drain|damage|cost|matter|affect|waste|burn|fog|wear)\b|do you (?:think|reckon)\s+(?!you\b|u\b|(?:we|i) (?:could|can|might)\b)|is it (?:bad|safe|normal|better|worse|wise|smart|a good idea|worth|true|harmful|dangerous)\b|should (?:i|we)\b)`,
-);
+const QUESTION =
+  /^(?:(?:would|will)\s+(?!you\b|u\b)(?:it|that|this|\d+|[a-z]+ing|(?:the|a|an|my)(?:\s+[a-z'-]+){1,3}?)(?:\s+[a-z'-]+){0,3}?\s+(?:be (?:too|really|very|so|bad|better|worse|noisy|safe|enough|hot enough|cold enough)|help|hurt|use|drain|damage|cost|matter|affect|waste|burn|fog|wear)\b|do you (?:think|reckon)\s+(?!you\b|u\b|(?:we|i) (?:could|can|might)\b)|is it (?:bad|safe|normal|better|worse|wise|smart|a good idea|worth|true|harmful|dangerous)\b|should (?:i|we)\b)/;
 
 /** Words that carry a request wherever they stand. */
 const REQUEST_WORDS =
@@ -126,8 +174,8 @@ function laterClauseRequests(clause: string): boolean {
  */
 export function findStatement(rawText: string): StatementFinding | null {
   const clauses = splitClauses(rawText);
-  const first = clauses[0];
-  if (first === undefined) return null;
+  if (clauses[0] === undefined) return null;
+  const first = stripLead(clauses[0]);
   const all = clauses.join(" ");
   if (REQUEST_WORDS.test(all)) return null;
   const later = clauses.slice(1);

@@ -97,4 +97,20 @@ describe("agent turn", () => {
     now += 300;
     expect((await agent.handle("ac on")).decisions[0]?.outcome).toBe("accepted");
   });
+
+  it("answers a report 'no request' with the statement check on, keeping the model's answer as evidence", async () => {
+    const said = "my wife turned the heat up earlier";
+    const model = scripted({ [said]: "<nexa_6>('driver', 2)<nexa_end>" });
+    const on = new SimulatedVehicle(defaultProfile);
+    const held = await new Agent(model, on, defaultProfile, silent, Date.now, { statementCheck: true }).handle(said);
+    expect(held.statement?.finding.kind).toBe("report");
+    expect(held.statement?.modelResponse).toBe("<nexa_6>('driver', 2)<nexa_end>");
+    expect(held.decisions.map((d) => d.function)).toEqual(["irrelevant_function"]);
+    expect(held.actuations).toEqual([]);
+    // The same words with the check off: the model's call goes through.
+    const off = new SimulatedVehicle(defaultProfile);
+    const acted = await new Agent(model, off, defaultProfile, silent, Date.now, { statementCheck: false }).handle(said);
+    expect(acted.statement).toBeUndefined();
+    expect(acted.actuations).toHaveLength(1);
+  });
 });

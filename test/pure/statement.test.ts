@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { buildDataset } from "../../models/vehicle-v1/pipeline/generate/build.js";
+import { checkStatement, noRequestResponse } from "../../src/agent/statement-check.js";
+import { registry } from "../../src/registry/index.js";
+import { findStatement } from "../../src/text/statement.js";
+
+const NO_REQUEST = "<nexa_20>()<nexa_end>";
+
+describe("findStatement: reports and hypotheticals", () => {
+  it.each([
+    ["my wife turned the heat up earlier", "report"],
+    ["Yesterday I muted the radio and forgot all about it.", "report"],
+    ["I turned the volume up earlier for the news.", "report"],
+    ["the valet left the sunroof open at the petrol station", "report"],
+    ["she put the AC on full while I was paying", "report"],
+    ["I have already opened all the windows", "report"],
+    ["I used to keep my seat all the way back in my old truck.", "report"],
+    ["If I opened the sunroof on the highway, would it be really noisy?", "hypothetical"],
+    ["if i opened the sunroof on the highway would it be really noisy", "hypothetical"],
+    ["If it were colder out, I'd turn on the seat heater.", "hypothetical"],
+    ["Suppose I set the temperature to 80, how long would it take to warm up?", "hypothetical"],
+    ["What would happen if I opened all the windows on the motorway?", "hypothetical"],
+    ["Would 18 degrees Celsius be too cold for a baby?", "hypothetical"],
+    ["Would tilting the sunroof help stop the windows fogging up?", "hypothetical"],
+    ["Will it be hot enough tomorrow to need the AC?", "hypothetical"],
+    ["Is it safe to open the sunroof on the motorway?", "hypothetical"],
+    ["Do you think it's too cold to have the sunroof open?", "hypothetical"],
+  ])("%s -> %s", (text, kind) => {
+    expect(findStatement(text)?.kind).toBe(kind);
+  });
+
+  it.each([
+    // requests, some with a story or a condition attached
+    "turn the heat up",
+    "my son opened the window, close it",
+    "my wife turned the heat up so turn it down",
+    "she turned the music up earlier, volume down",
+    "my wife turned the heat up earlier, thanks",
+    "if it's cold turn on the seat heater",
+    "if it gets cold I'd like the heat up",
+    "if you could open the window that would be great",
+    "would it be possible to open the sunroof",
+    "would you open the sunroof",
+    "would this go up",
+    "would the tunes go up a bit",
+    "do you think you could turn it up",
+    "could the fan go any higher",
+    // terse requests that look like a subject and a past tense
+    "the sunshade closed, the sun's in my eyes",
+    "the roof blind closed the sun is blinding me",
+    "the rear windows closed and the sunroof open",
+    "the driver's window lowered a bit",
+    "the baby's sleeping so cut the audio",
+    "the passenger's seat vent on put the sun blind away",
+    "we just dropped my daughter off at school kick on the air conditioning",
+    // first person with a verb whose past is its base form
+    "I set the temperature to 20",
+    "we put the windows down",
+    // nothing to do with either
+    "I'm freezing",
+    "what's the weather like",
+    "",
+  ])("%s -> no finding", (text) => {
+    expect(findStatement(text)).toBeNull();
+  });
+});
+
+describe("findStatement: wake words, fillers and time adverbs before the sentence", () => {
+  it("reads past any run of them", () => {
+    expect(findStatement(`${"earlier today ".repeat(8)}my wife turned the heat up`)?.kind).toBe("report");
+    expect(findStatement("hey car so um the other day my wife turned the heat up")?.evidence).toBe(
+      "my wife turned the heat",
+    );
+    expect(findStatement(`${"hey ".repeat(60)}turn the heat up`)).toBeNull();
+  });
+});
+
+describe("findStatement on the generated rows", () => {
+  const ds = buildDataset({ seed: 11, perFunction: 60 });
+  const rows = [...ds.train, ...ds.heldout];
+
+  it("never fires on a request", () => {
+    const fired = rows.filter((r) => r.response !== NO_REQUEST && findStatement(r.query) !== null);
+    expect(fired.map((r) => `${r.family}: ${r.query}`)).toEqual([]);
+    expect(rows.filter((r) => r.response !== NO_REQUEST).length).toBeGreaterThan(1000);
+  });
+
+  it("finds most of the training reports (near.narration)", () => {
+    const narration = rows.filter((r) => r.family === "near.narration");
+    expect(narration.length).toBeGreaterThan(20);
+    const found = narration.filter((r) => findStatement(r.query)?.kind === "report").length;
+    expect(found / narration.length).toBeGreaterThan(0.6);
+  });
+});
+
+describe("checkStatement", () => {
+  it("replaces a call with 'no request' and keeps the model's answer as evidence", () => {
+    const c = checkStatement("my wife turned the heat up earlier", "<nexa_6>('driver', 2)<nexa_end>");
+    expect(c?.response).toBe(NO_REQUEST);
+    expect(c?.modelResponse).toBe("<nexa_6>('driver', 2)<nexa_end>");
+    expect(c?.finding.kind).toBe("report");
+  });
+
+  it("leaves a request and an answer that is already 'no request' alone", () => {
+    expect(checkStatement("turn the heat up", "<nexa_6>('driver', 2)<nexa_end>")).toBeUndefined();
+    expect(checkStatement("my wife turned the heat up earlier", NO_REQUEST)).toBeUndefined();
+  });
+
+  it("renders 'no request' from the registry's non-actuating function", () => {
+    const spec = registry.functions.find((f) => !f.actuates);
+    expect(noRequestResponse()).toBe(`${spec?.tokenText}()${registry.endToken}`);
+  });
+});
