@@ -14,11 +14,21 @@
  * "should I").
  *
  * Only ever in the safe direction: a finding turns the agent's answer into "no request", it
- * never adds or changes a call. And it holds back whenever the words also carry a request:
- * "please", "can you", "I'd like", a command verb after "and"/"so"/"then", or a later
- * clause that starts with a command verb or names a setting ("my son opened the window, close
- * it" is a request). Polite questions that are requests are not findings: "would you",
- * "will you", "would it be possible to", "do you think you could", "can/could ...".
+ * never adds or changes a call. So it holds back whenever the words may also carry a request:
+ * - request words anywhere: "please", "thanks", "can/could/would/will you", "can we", "how
+ *   about", "mind", "I'd like", "I'd really …", "I'll have", "that would be great";
+ * - an imperative after the matched words, punctuated or not: a command verb with an
+ *   object that follows no subject, modal or "to" ("my son opened the window close it",
+ *   "if it gets hot maybe turn the fan up"), or any command verb after "and/so/then/now";
+ * - after a report, a complaint about now ("… it's too hot now", "… but it's still cold");
+ * - a later clause that does not simply go on with the story (a past tense, "apparently")
+ *   or, after a hypothetical, hedge ("would it be noisy", "how long would it take"):
+ *   "…, a bit cooler", "…, the passenger one too" are requests;
+ * - polite questions: "would you", "would it be possible to", "would it be too much
+ *   trouble to turn …", "do you think the heat could go up", "what if we …", "can/could …".
+ * Kept as findings on purpose, as the dev sets' writers and the generator label them:
+ * questions whether something would help ("would tilting the sunroof help stop the
+ * fogging?") and advice questions ("should I use the defroster or wipe the glass?").
  *
  * Works on the normalized words (lowercase, no punctuation) of each clause of
  * src/text/clauses.ts, so a recognizer's unpunctuated text is read the same way.
@@ -120,7 +130,14 @@ const PART_WORDS =
   "windows?|sunroof|moonroof|roof|shade|sunshade|blind|music|radio|tunes|stereo|speakers?|volume|sound|audio|heat|heater|heaters|heating|air|aircon|ac|a c|air conditioning|climate|fan|blower|seats?|backrest|temperature|temp|thermostat|defrost|defroster|demister|wheel|recirculation|vents?|lock|locks|mute";
 /** Subjects of a report; "you" is not one ("you turned it up too much" may want a fix). */
 const FIRST = "(?:i|we)";
-const THIRD = String.raw`(?:he|she|they|someone|somebody|everyone|nobody|no one|(?:my|our|his|her|their|the)(?:\s+(?!(?:${PAST}|${SAME}|${SETTING_WORDS}|is|was|are|were|has|have|had|will|would|can|could|should)\b)[a-z-]+(?=\s)){1,4})`;
+/**
+ * A third-person subject: a pronoun, or "my/our/the …" and up to four words that hold no
+ * other determiner, pronoun or relative word, so that "the seat the way I had it" or "the
+ * temperature I set it to" (terse requests) are not read as a subject and its verb.
+ */
+const NP_STOP =
+  "the|a|an|my|your|our|his|her|their|i|we|you|he|she|they|it|where|how|like|when|that|which|who|way|what|same";
+const THIRD = String.raw`(?:he|she|they|someone|somebody|everyone|nobody|no one|(?:my|our|his|her|their|the)(?:\s+(?!(?:${PAST}|${SAME}|${SETTING_WORDS}|${NP_STOP}|is|was|are|were|has|have|had|will|would|can|could|should)\b)[a-z-]+(?=\s)){1,4})`;
 const ADVERB = String.raw`(?:(?:just|already|accidentally|finally|never|always|also|even|once|probably|apparently|definitely|must have|must've|have|has|had|'ve)\s+)*`;
 /**
  * What follows a reported verb: its object ("the heat", "all the windows", "it"), possibly
@@ -135,37 +152,106 @@ const REPORT = new RegExp(
 /** "I used to keep my seat all the way back": a habit of the past. */
 const USED_TO = new RegExp(String.raw`^(?:${FIRST}|${THIRD})\s+used to\b`);
 
-/** Openers that make the whole sentence a hypothetical. */
-const SUPPOSE =
-  /^(?:what (?:happens|would happen|will happen|happened|if)|suppose|supposing|imagine|hypothetically|in theory)\b/;
+/** Openers that make the whole sentence a hypothetical ("what if we …" is a suggestion: not one). */
+const SUPPOSE = /^(?:what (?:happens|would happen|will happen)|suppose|supposing|imagine|hypothetically|in theory)\b/;
 /** "if" + a subject other than "you": a condition whose main clause decides. */
 const IF_CLAUSE = /^if\s+(?:i|we|it|he|she|they|the|my|our|there)\b/;
 /**
- * Main clauses after such a condition that ask or muse instead of requesting: "would it",
- * "will the windows", "I'd ...", "maybe we'll". Not "would you", and not "I'd like".
+ * A question about a consequence: "would/will/does + subject + help/hurt/use/… / be too …"
+ * ("would it use more fuel", "would 18 degrees be too cold for a baby"). Not "would you".
  */
-const HEDGE = String.raw`(?:(?:would|will|does|do|did|is|was|could)\s+(?!you\b|u\b)(?:it|that|this|the|a|my|our|i|we|he|she|they|there)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?!like\b|love\b|prefer\b|appreciate\b|rather\b|want\b|be grateful\b)|maybe\b|probably\b|how (?:long|much|many|bad|loud|cold|hot|far)\b|what then\b)`;
+const CONSEQUENCE = String.raw`(?:would|will|does|do|did)\s+(?!you\b|u\b)(?:it|that|this|\d+|[a-z]+ing|(?:the|a|an|my)(?:\s+[a-z'-]+){1,3}?)(?:\s+[a-z'-]+){0,3}?\s+(?:be (?:too (?!much\b)|really|very|so|bad|noisy|safe|enough|hot enough|cold enough)|help|hurt|use|drain|damage|cost|matter|affect|waste|burn|fog|wear)\b`;
+/**
+ * Main clauses after such a condition that ask or muse instead of requesting: a consequence
+ * question, "how long …", "I'd turn on …" (a command verb right after "I'd"/"we'll"), "maybe
+ * we'll …". Not "I'd like", "I'd really like", "maybe turn …", "could …".
+ */
+const HEDGE = String.raw`(?:${CONSEQUENCE}|how (?:long|much|many|bad|loud|cold|hot|far)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?:${COMMAND_VERBS.split(" ").join("|")})\b|(?:maybe|probably)\s+(?:we'll|we|i'll|i|it|it'll|they)\b|what then\b)`;
 const HEDGE_AT_START = new RegExp(`^${HEDGE}`);
 const HEDGE_ANYWHERE = new RegExp(String.raw`\b${HEDGE}`);
 /** Questions about a consequence or advice. */
-const QUESTION =
-  /^(?:(?:would|will)\s+(?!you\b|u\b)(?:it|that|this|\d+|[a-z]+ing|(?:the|a|an|my)(?:\s+[a-z'-]+){1,3}?)(?:\s+[a-z'-]+){0,3}?\s+(?:be (?:too|really|very|so|bad|better|worse|noisy|safe|enough|hot enough|cold enough)|help|hurt|use|drain|damage|cost|matter|affect|waste|burn|fog|wear)\b|do you (?:think|reckon)\s+(?!you\b|u\b|(?:we|i) (?:could|can|might)\b)|is it (?:bad|safe|normal|better|worse|wise|smart|a good idea|worth|true|harmful|dangerous)\b|should (?:i|we)\b)/;
+const QUESTION = new RegExp(
+  String.raw`^(?:${CONSEQUENCE}|do you (?:think|reckon)\s+(?!you\b|u\b)|is it (?:bad|safe|normal|better|worse|wise|smart|a good idea|worth|true|harmful|dangerous)\b|should (?:i|we)\b)`,
+);
+/** "would it be too much trouble to turn …": a request inside a consequence question. */
+const TO_COMMAND = new RegExp(String.raw`\bto (?:${COMMAND_VERBS.split(" ").join("|")})\b`);
+/** "do you think the heat could go up": a request inside "do you think". */
+const MODAL = /\b(?:could|can|might|maybe|possible|possibly|would)\b/;
 
 /** Words that carry a request wherever they stand. */
 const REQUEST_WORDS =
-  /\b(?:please|pls|can you|could you|would you|will you|can u|could u|let's|lets|go ahead and|i'd like|i would like|i want|i need|we need|i'd love|i'd prefer|you should|(?:that|it) would be (?:great|nice|lovely|good)|that'd be (?:great|nice|lovely|good)|thanks|thank you|cheers|much appreciated)\b/;
+  /\b(?:please|pls|can you|could you|would you|will you|can u|could u|could ya|would ya|can ya|mind|if you could|if you would|if you wouldn't|how about|can we|could we|let's|lets|go ahead and|i'd like|i would like|i want|i need|we need|i'd love|i'd prefer|i'd rather|i'd really|i'd just|i'd quite|i'd much|i'd be happy|we'd really|i would really|i'll have|we'll have|you should|(?:that|it) would be (?:great|nice|lovely|good)|that'd be (?:great|nice|lovely|good)|thanks|thank you|cheers|much appreciated)\b/;
 /** A command verb after a joining word: "... so turn it down", "... and open the sunroof". */
 const JOINED_COMMAND = new RegExp(
-  String.raw`\b(?:and|but|so|then|now|just)\s+(?:(?:also|please|just)\s+)?(?:${[...COMMAND].join("|")})\b`,
+  String.raw`\b(?:and|but|so|then|now|just)\s+(?:(?:also|please|just)\s+)?(?:${[...COMMAND].join("|")}|do|get)\b`,
 );
+/**
+ * A complaint about how things are now, after a story: "my wife turned the heat up it's too
+ * hot now", "I turned it to 70 but it's still cold". It may want a fix: the model decides.
+ */
+const COMPLAINT = /\b(?:it's|its|it is|i'm|im|i am|still|now|need|too)\b/;
 
-/** Whether a later clause could be a request: it starts with a command verb or a setting. */
-function laterClauseRequests(clause: string): boolean {
-  const words = clause.replace(/^(?:(?:and|but|so|then|now|also|oh|ok|okay|just)\s+)*/, "").split(" ");
-  const first = words[0] ?? "";
-  if (COMMAND.has(first)) return true;
-  // A bare setting: "windows down", "fan 3", "ac off", "the rear to 68".
-  return /\b(?:on|off|up|down|open|closed|max|maximum|min|minimum|\d+)$/.test(clause) && !HEDGE_AT_START.test(clause);
+/** Words before a command verb that make it no imperative: its subject, a modal, "to". */
+const NOT_IMPERATIVE_AFTER = new Set(
+  "i we you he she they it to would will could can should shall might may must did do does didn't don't doesn't not never help let make".split(
+    " ",
+  ),
+);
+/** Words that start a command verb's object: "close it", "turn the heat", "crack a window". */
+const OBJECT_STARTS = new Set(
+  "it them the my our his her their all both that this up down on off back out a an some".split(" "),
+);
+const PARTS = new RegExp(`^(?:${PART_WORDS})$`);
+
+/**
+ * Whether the words hold an imperative: a command verb with an object, not after its
+ * subject, a modal or "to" ("my son opened the window close it", "if it gets hot turn the
+ * fan up").
+ */
+function hasImperative(words: readonly string[], from = 0): boolean {
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!COMMAND.has(w)) continue;
+    const prev = words[i - 1];
+    if (prev !== undefined && (NOT_IMPERATIVE_AFTER.has(prev) || /'(?:d|ll)$/.test(prev))) continue;
+    // A state after a part ("left the windows open", "pulled the sunshade shut") and the
+    // noun in "child lock" are no verbs.
+    if ((w === "open" || w === "shut") && prev !== undefined && PARTS.test(prev)) continue;
+    if (w === "lock" && (prev === "child" || prev === "window")) continue;
+    const next = words[i + 1];
+    if (next !== undefined && OBJECT_STARTS.has(next)) return true;
+  }
+  return false;
+}
+
+/** Past forms a story goes on with ("… and forgot all about it", "it rained all night"). */
+const NARRATIVE_PAST = new Set(
+  `was were had got went came fell froze forgot left took made said thought felt did didn't couldn't wasn't weren't kept ran sat slept woke rained snowed spent drove stayed ${PAST_DISTINCT}`.split(
+    " ",
+  ),
+);
+const STORY_SUBJECTS = new Set("i we he she they it that there everyone".split(" "));
+const STORY_TAILS =
+  /^(?:no idea why|apparently|i think|i guess|for some reason|just so you know|to be honest|by the way|for the news|on the way here)\b/;
+
+function isPast(word: string | undefined): boolean {
+  return word !== undefined && (NARRATIVE_PAST.has(word) || /^[a-z]{3,}ed$/.test(word));
+}
+
+/**
+ * Whether a later clause only goes on with the story or the question: a past tense ("and
+ * forgot all about it", "it rained"), a known tail ("apparently"), or, after a hypothetical,
+ * a hedge ("would it be noisy", "how long would it take"). Anything else may be a request
+ * ("close it", "a bit cooler", "the passenger one too"), and the model decides.
+ */
+function continuesStory(clause: string, hypothetical: boolean): boolean {
+  const c = clause.replace(/^(?:(?:and|but|so|then|oh|well|anyway|which)\s+)*/, "");
+  const words = c.split(" ");
+  if (hasImperative(words)) return false;
+  if (hypothetical && HEDGE_AT_START.test(c)) return true;
+  if (STORY_TAILS.test(c)) return true;
+  if (isPast(words[0])) return true;
+  return STORY_SUBJECTS.has(words[0] ?? "") && isPast(words[1]);
 }
 
 /**
@@ -179,18 +265,30 @@ export function findStatement(rawText: string): StatementFinding | null {
   const all = clauses.join(" ");
   if (REQUEST_WORDS.test(all)) return null;
   const later = clauses.slice(1);
+  // What follows the matched words must not be a request: no imperative, no "and turn …",
+  // and, after a report, no complaint about now; later clauses only go on with the story
+  // (or, after a hypothetical, hedge).
+  const quietAfter = (match: string, hypothetical: boolean, laterClauses: readonly string[]) => {
+    const rest = first.slice(match.length).trim();
+    // The word before the rest (the match's last) still decides whether a verb is imperative.
+    const matched = match.trim().split(" ").length;
+    return (
+      !JOINED_COMMAND.test(rest) &&
+      (hypothetical || !COMPLAINT.test(rest)) &&
+      !hasImperative(first.split(" "), matched) &&
+      laterClauses.every((c) => continuesStory(c, hypothetical))
+    );
+  };
 
   const report = REPORT.exec(first) ?? USED_TO.exec(first);
-  if (report) {
-    // "my son opened the window, close it" / "... so turn it down": a request after the story.
-    if (JOINED_COMMAND.test(first.slice(report[0].length)) || later.some(laterClauseRequests)) return null;
-    return { kind: "report", evidence: report[0] };
-  }
+  if (report) return quietAfter(report[0], false, later) ? { kind: "report", evidence: report[0] } : null;
 
   const question = SUPPOSE.exec(first) ?? QUESTION.exec(first);
   if (question) {
-    if (JOINED_COMMAND.test(first.slice(question[0].length)) || later.some(laterClauseRequests)) return null;
-    return { kind: "hypothetical", evidence: question[0] };
+    if (/^(?:would|will|does|do|did) /.test(question[0]) && !question[0].startsWith("do you") && TO_COMMAND.test(first))
+      return null;
+    if (/^do you (?:think|reckon)/.test(question[0]) && MODAL.test(first)) return null;
+    return quietAfter(question[0], true, later) ? { kind: "hypothetical", evidence: question[0] } : null;
   }
 
   const condition = IF_CLAUSE.exec(first);
@@ -198,10 +296,14 @@ export function findStatement(rawText: string): StatementFinding | null {
     // The main clause decides: in the same clause (no comma from a recognizer) or the next.
     const rest = first.slice(condition[0].length);
     const inFirst = HEDGE_ANYWHERE.exec(rest);
-    const main = inFirst ?? (later[0] !== undefined ? HEDGE_AT_START.exec(later[0]) : null);
+    const next = later[0];
+    const main = inFirst ?? (next !== undefined ? HEDGE_AT_START.exec(next) : null);
     if (!main) return null;
-    const after = inFirst ? later : later.slice(1);
-    if (JOINED_COMMAND.test(rest) || after.some(laterClauseRequests)) return null;
+    // "… would it be too much trouble to turn the heat down": a request after all.
+    const fromHedge = inFirst ? rest.slice(inFirst.index) : (next as string);
+    if (TO_COMMAND.test(fromHedge)) return null;
+    if (!quietAfter(condition[0], true, inFirst ? later : later.slice(1))) return null;
+    if (!inFirst && hasImperative((next as string).split(" "))) return null;
     return { kind: "hypothetical", evidence: `${condition[0]}… ${main[0]}` };
   }
   return null;
