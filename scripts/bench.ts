@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { Agent } from "../src/agent/agent.js";
 import { CLAUSE_CHECK_DEFAULT } from "../src/agent/clause-check.js";
+import { STATEMENT_CHECK_DEFAULT } from "../src/agent/statement-check.js";
 import { SimulatedVehicle } from "../src/agent/vehicle-link.js";
 import { percentile as nearestRank } from "../src/eval/score.js";
 import { ModelRuntime } from "../src/model/runtime.js";
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     constrained: { type: "boolean", default: false },
     // on | off; default: the agent's default (CLAUSE_CHECK_DEFAULT)
     "clause-check": { type: "string", default: CLAUSE_CHECK_DEFAULT ? "on" : "off" },
+    // on | off; default: the agent's default (STATEMENT_CHECK_DEFAULT)
+    "statement-check": { type: "string", default: STATEMENT_CHECK_DEFAULT ? "on" : "off" },
     out: { type: "string", default: join(packageRoot, "bench") },
     queries: { type: "string" },
   },
@@ -72,13 +75,18 @@ if (values["clause-check"] !== "on" && values["clause-check"] !== "off") {
   process.exit(2);
 }
 const clauseCheck = values["clause-check"] === "on";
+if (values["statement-check"] !== "on" && values["statement-check"] !== "off") {
+  console.error("bench: --statement-check must be on or off");
+  process.exit(2);
+}
+const statementCheck = values["statement-check"] === "on";
 const agent = new Agent(
   model,
   new SimulatedVehicle(defaultProfile),
   defaultProfile,
   pino({ level: "silent" }),
   Date.now,
-  { clauseCheck },
+  { clauseCheck, statementCheck },
 );
 
 // Warm-up: one pass over a few queries (first-call allocations are not steady state).
@@ -103,6 +111,7 @@ const report = {
   threads: Number(values.threads),
   constrained: values.constrained,
   clauseCheck,
+  statementCheck,
   queries: n,
   querySet: querySetName,
   loadMs: Math.round(loadMs),
@@ -135,7 +144,7 @@ const md = `# Benchmark (${report.date})
 Node flags: \`${report.nodeFlags || "(none)"}\` (the daemon's, see src/cli/main.ts).
 
 ${n} utterances (cycling through ${queries.length} queries of \`${querySetName}\`), ${report.threads} thread(s),
-constrained decoding ${report.constrained ? "on" : "off"}, clause cross-check ${clauseCheck ? "on" : "off"}, model \`${values.model}\`.
+constrained decoding ${report.constrained ? "on" : "off"}, clause cross-check ${clauseCheck ? "on" : "off"}, statement check ${statementCheck ? "on" : "off"}, model \`${values.model}\`.
 `;
 mkdirSync(values.out, { recursive: true });
 writeFileSync(join(values.out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);

@@ -29,6 +29,22 @@ describe("octopus-agent say", () => {
   });
 });
 
+describe("octopus-agent say: the statement check", () => {
+  it("answers a report 'no request' and shows what the model said; --no-statement-check lets the model decide", async () => {
+    const said = "my passenger closed the sunshade yesterday";
+    const on = JSON.parse((await run(["say", "--json", said])).stdout);
+    expect(on.response).toBe("<nexa_20>()<nexa_end>");
+    expect(on.decisions.map((d: { function: string }) => d.function)).toEqual(["irrelevant_function"]);
+    const off = JSON.parse((await run(["say", "--json", "--no-statement-check", said])).stdout);
+    expect(off.statement).toBeUndefined();
+    // The evidence is the model's own answer, whatever it is; when it differs, it is shown.
+    if (off.response !== on.response) {
+      expect(on.statement).toMatchObject({ kind: "report" });
+      expect(on.model_response).toBe(off.response);
+    }
+  });
+});
+
 describe("octopus-agent infer --jsonl", () => {
   it("answers thousands of lines in order, one line each, bad lines included", async () => {
     const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];
