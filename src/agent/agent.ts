@@ -37,7 +37,8 @@ export interface Turn {
   readonly input?: string;
   /**
    * The response that was parsed and gated: the model's raw response (evidence, also when
-   * rejected), or, with the clause cross-check on, its reconciliation with the clauses.
+   * rejected); with the statement check's finding, "no request"; with the clause
+   * cross-check, its reconciliation with the clauses.
    */
   readonly response?: string;
   /** The clause cross-check's evidence (the whole answer, each clause's), when it ran. */

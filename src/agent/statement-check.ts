@@ -9,7 +9,7 @@
  * for; the model's own answer is kept as evidence.
  */
 
-import { renderResponse } from "../parser/index.js";
+import { parseAndBind, renderResponse } from "../parser/index.js";
 import type { Registry } from "../registry/index.js";
 import { registry } from "../registry/index.js";
 import { findStatement, type StatementFinding } from "../text/statement.js";
@@ -47,7 +47,9 @@ export function noRequestResponse(reg: Registry = registry): string {
 
 /**
  * The check for one utterance: undefined when the words may carry a request (the model's
- * answer stands) or when the model already answered "no request".
+ * answer stands), when the model already answered "no request", or when its answer does not
+ * parse and bind (the parse error stands as the evidence of a failing model; nothing is
+ * actuated either way).
  */
 export function checkStatement(
   rawText: string,
@@ -58,5 +60,7 @@ export function checkStatement(
   if (!finding) return undefined;
   const response = noRequestResponse(reg);
   if (modelResponse.trim() === response) return undefined;
+  const parsed = parseAndBind(modelResponse, { registry: reg });
+  if (!parsed.ok || parsed.results.some((r) => !r.ok)) return undefined;
   return { finding, modelResponse, response };
 }

@@ -11,8 +11,10 @@ export interface Prediction {
   readonly error?: string;
   /** Text -> response time in milliseconds. */
   readonly latencyMs: number;
-  /** The model's own answer, when the system changed it (the clause cross-check): evidence for the report. */
+  /** The model's own answer, when the system changed it (a check of the agent): evidence for the report. */
   readonly modelResponse?: string;
+  /** What changed it, e.g. `clause check` or `statement check: a report ("my wife turned the heat")`. */
+  readonly changedBy?: string;
 }
 
 export interface Predictor {

@@ -252,7 +252,10 @@ function failureExamples(failures: readonly Failure[], limit: number): string {
               ? "wrong argument(s)"
               : "wrong function(s)"
             : f.status.replace("_", " "),
-        ) + (f.modelResponse !== undefined ? `; the model alone said ${code(f.modelResponse)}` : ""),
+        ) +
+          (f.modelResponse !== undefined
+            ? `; ${f.changedBy !== undefined ? `changed by the ${cell(f.changedBy)}; ` : ""}the model alone said ${code(f.modelResponse)}`
+            : ""),
       ]),
       ["l", "l", "l", "l", "l"],
     ),

@@ -8,8 +8,8 @@
  * when the run needs them.
  */
 import { basename } from "node:path";
-import { changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
-import { checkStatement } from "../agent/statement-check.js";
+import { CLAUSE_CHECK_DEFAULT, changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
+import { checkStatement, STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
@@ -92,9 +92,12 @@ export interface RunEvaluationOptions {
   readonly modelName?: string;
   /** Further ModelRuntime options (grammar, threads, bounds) for `modelPath`. */
   readonly modelOptions?: Omit<ModelRuntimeOptions, "modelPath">;
-  /** Score `modelPath` with the clause cross-check (src/agent/clause-check.ts), as the agent runs it. */
+  /**
+   * Score `modelPath` with the clause cross-check (src/agent/clause-check.ts). Default
+   * CLAUSE_CHECK_DEFAULT, what the agent runs. A ready `model` predictor is scored as it is.
+   */
   readonly clauseCheck?: boolean;
-  /** Score `modelPath` with the statement check (src/agent/statement-check.ts), as the agent runs it. */
+  /** Score `modelPath` with the statement check (src/agent/statement-check.ts). Default STATEMENT_CHECK_DEFAULT. */
   readonly statementCheck?: boolean;
   readonly datasets: readonly EvalDatasetSpec[];
   readonly outDir: string;
@@ -170,6 +173,7 @@ export async function evaluatePredictor(
       ...(p.response !== undefined ? { predicted: p.response } : {}),
       ...(p.error !== undefined ? { error: p.error } : {}),
       ...(p.modelResponse !== undefined ? { modelResponse: p.modelResponse } : {}),
+      ...(p.changedBy !== undefined ? { changedBy: p.changedBy } : {}),
       latencyMs: p.latencyMs,
       ...(row.category !== undefined ? { category: row.category } : {}),
       ...(row.family !== undefined ? { family: row.family } : {}),
@@ -195,13 +199,16 @@ export async function loadModelPredictor(
   if (!loaded.ok) return { ok: false, error: { code: "model_unavailable", message: loaded.error.message } };
   const runtime = loaded.value;
   const info = runtime.info;
+  // Unset = what the agent runs by default.
+  const clauseCheck = predictorOptions.clauseCheck ?? CLAUSE_CHECK_DEFAULT;
+  const statementCheck = predictorOptions.statementCheck ?? STATEMENT_CHECK_DEFAULT;
   return {
     ok: true,
     value: {
       // The agent's answer differs from the model's alone when the cross-check is on: say so in every table.
       name:
         name ??
-        `${basename(modelPath)}${predictorOptions.clauseCheck === true ? " + clause check" : ""}${predictorOptions.statementCheck === true ? " + statement check" : ""}`,
+        `${basename(modelPath)}${clauseCheck ? " + clause check" : ""}${statementCheck ? " + statement check" : ""}`,
       notes: [
         `${basename(info.path)}: ${(info.sizeBytes / 1e6).toFixed(2)} MB, loaded in ${info.loadMs.toFixed(0)} ms,` +
           ` ${info.threads} thread(s), function set ${info.functionSetHash.slice(0, 12)}…` +
@@ -210,8 +217,8 @@ export async function loadModelPredictor(
             : runtimeOptions.groundNumbers === true
               ? ", number guard"
               : "") +
-          (predictorOptions.clauseCheck === true ? ", clause cross-check" : "") +
-          (predictorOptions.statementCheck === true ? ", statement check" : ""),
+          (clauseCheck ? ", clause cross-check" : "") +
+          (statementCheck ? ", statement check" : ""),
       ],
       async predict(input: string, raw?: string): Promise<Prediction> {
         const started = performance.now();
@@ -219,25 +226,23 @@ export async function loadModelPredictor(
         if (!out.ok)
           return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
         // As the agent runs it: a report or hypothetical first, then the clauses.
-        const statement =
-          predictorOptions.statementCheck === true && raw !== undefined
-            ? checkStatement(raw, out.value.response)
-            : undefined;
+        const statement = statementCheck && raw !== undefined ? checkStatement(raw, out.value.response) : undefined;
         if (statement)
           return {
             response: statement.response,
-            latencyMs: performance.now() - started,
+            // The check adds ~0.01 ms and no model call: the model's own time, like a plain answer.
+            latencyMs: out.value.latencyMs,
             modelResponse: statement.modelResponse,
+            changedBy: `statement check: a ${statement.finding.kind} ("${statement.finding.evidence}")`,
           };
-        if (predictorOptions.clauseCheck !== true || raw === undefined)
-          return { response: out.value.response, latencyMs: out.value.latencyMs };
+        if (!clauseCheck || raw === undefined) return { response: out.value.response, latencyMs: out.value.latencyMs };
         const checked = await crossCheckClauses(runtime, raw, out.value.response, {
           ...(predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {}),
         });
         return {
           response: checked.response,
           latencyMs: performance.now() - started,
-          ...(changedAnswer(checked) ? { modelResponse: checked.wholeResponse } : {}),
+          ...(changedAnswer(checked) ? { modelResponse: checked.wholeResponse, changedBy: "clause check" } : {}),
         };
       },
       close: () => runtime.close(),
@@ -315,8 +320,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     if (options.model) systems.push(options.model);
     else if (options.modelPath) {
       const m = await loadModelPredictor(options.modelPath, options.modelName, options.modelOptions, {
-        ...(options.clauseCheck === true ? { clauseCheck: true } : {}),
-        ...(options.statementCheck === true ? { statementCheck: true } : {}),
+        clauseCheck: options.clauseCheck ?? CLAUSE_CHECK_DEFAULT,
+        statementCheck: options.statementCheck ?? STATEMENT_CHECK_DEFAULT,
         ...(options.handedness ? { handedness: options.handedness } : {}),
       });
       if (!m.ok) return m;

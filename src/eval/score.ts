@@ -25,8 +25,10 @@ export interface EvalItem {
   readonly predicted?: string;
   /** Why the system gave no response (model timeout, overflow, crash); scored as wrong. */
   readonly error?: string;
-  /** The model's own answer, when the system changed it (the clause cross-check). */
+  /** The model's own answer, when the system changed it (a check of the agent). */
   readonly modelResponse?: string;
+  /** What changed it (see Prediction.changedBy). */
+  readonly changedBy?: string;
   /** Text -> response time in milliseconds. */
   readonly latencyMs: number;
   readonly category?: string;
@@ -110,6 +112,8 @@ export interface Failure {
   readonly predicted: string;
   /** The model's own answer, when the system changed it. */
   readonly modelResponse?: string;
+  /** What changed it. */
+  readonly changedBy?: string;
   readonly status: PredictionStatus;
   readonly detail?: string;
   readonly functionMatch: boolean;
@@ -352,6 +356,7 @@ export function summarize(all: readonly ItemScore[]): EvalSummary {
       expected: s.item.expected,
       predicted: s.item.predicted ?? `(no response: ${s.item.error ?? "unknown error"})`,
       ...(s.item.modelResponse !== undefined ? { modelResponse: s.item.modelResponse } : {}),
+      ...(s.item.changedBy !== undefined ? { changedBy: s.item.changedBy } : {}),
       status: s.status,
       ...(s.detail !== undefined ? { detail: s.detail } : {}),
       functionMatch: s.functionMatch,

@@ -45,7 +45,7 @@ export interface StatementFinding {
 
 /** Command verbs in the base form: an item that starts with one is a request. */
 const COMMAND_VERBS =
-  "turn switch set put open close shut raise lower crank bump drop change mute unmute roll move push pull recline adjust increase decrease boost reduce start stop activate deactivate enable disable make bring slide tilt lock unlock heat cool warm blast run knock kill crack lift give take keep leave pop wind nudge tweak dial defog defrost demist engage disengage kick fire cut ditch hit aim point direct send blow lean let silence quiet dim vent seal shade block draw retract extend lean";
+  "reopen reset restore undo turn switch set put open close shut raise lower crank bump drop change mute unmute roll move push pull recline adjust increase decrease boost reduce start stop activate deactivate enable disable make bring slide tilt lock unlock heat cool warm blast run knock kill crack lift give take keep leave pop wind nudge tweak dial defog defrost demist engage disengage kick fire cut ditch hit aim point direct send blow lean let silence quiet dim vent seal shade block draw retract extend lean";
 
 /**
  * Past forms of the command verbs whose past differs from the base, and of verbs a report
@@ -153,7 +153,8 @@ const REPORT = new RegExp(
 const USED_TO = new RegExp(String.raw`^(?:${FIRST}|${THIRD})\s+used to\b`);
 
 /** Openers that make the whole sentence a hypothetical ("what if we …" is a suggestion: not one). */
-const SUPPOSE = /^(?:what (?:happens|would happen|will happen)|suppose|supposing|imagine|hypothetically|in theory)\b/;
+const SUPPOSE =
+  /^(?:what (?:happens|would happen|will happen)|(?:suppose|supposing|imagine)(?! (?:you|we)\b)|hypothetically|in theory)\b/;
 /** "if" + a subject other than "you": a condition whose main clause decides. */
 const IF_CLAUSE = /^if\s+(?:i|we|it|he|she|they|the|my|our|there)\b/;
 /**
@@ -166,7 +167,10 @@ const CONSEQUENCE = String.raw`(?:would|will|does|do|did)\s+(?!you\b|u\b)(?:it|t
  * question, "how long …", "I'd turn on …" (a command verb right after "I'd"/"we'll"), "maybe
  * we'll …". Not "I'd like", "I'd really like", "maybe turn …", "could …".
  */
-const HEDGE = String.raw`(?:${CONSEQUENCE}|how (?:long|much|many|bad|loud|cold|hot|far)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?:${COMMAND_VERBS.split(" ").join("|")})\b|(?:maybe|probably)\s+(?:we'll|we|i'll|i|it|it'll|they)\b|what then\b)`;
+const HEDGE = String.raw`(?:${CONSEQUENCE}|how (?:long|much|many|bad|loud|cold|hot|far)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?:${COMMAND_VERBS.split(" ").join("|")})\b|(?:maybe|probably)\s+(?:we'll|i'll|it'll|we will|i will|it will|we'd|i'd|it'd|we would|i would|it would)\b|what then\b)`;
+/** "I'd …" / "we'll …" muses only after a condition contrary to fact ("if it were colder"). */
+const MUSING = /^(?:i'd|we'd|i would|we would|i'll|we'll)\b/;
+const COUNTERFACTUAL = /\b(?:were|was|had|did)\b|\b[a-z]{3,}ed\b/;
 const HEDGE_AT_START = new RegExp(`^${HEDGE}`);
 const HEDGE_ANYWHERE = new RegExp(String.raw`\b${HEDGE}`);
 /** Questions about a consequence or advice. */
@@ -180,7 +184,7 @@ const MODAL = /\b(?:could|can|might|maybe|possible|possibly|would)\b/;
 
 /** Words that carry a request wherever they stand. */
 const REQUEST_WORDS =
-  /\b(?:please|pls|can you|could you|would you|will you|can u|could u|could ya|would ya|can ya|mind|if you could|if you would|if you wouldn't|how about|can we|could we|let's|lets|go ahead and|i'd like|i would like|i want|i need|we need|i'd love|i'd prefer|i'd rather|i'd really|i'd just|i'd quite|i'd much|i'd be happy|we'd really|i would really|i'll have|we'll have|you should|(?:that|it) would be (?:great|nice|lovely|good)|that'd be (?:great|nice|lovely|good)|thanks|thank you|cheers|much appreciated)\b/;
+  /\b(?:please|pls|can you|could you|would you|will you|can u|could u|could ya|would ya|can ya|mind|if you could|if you would|if you wouldn't|how about|can we|could we|let's|lets|go ahead and|i'd like|i would like|i want|i need|we need|i'd love|i'd prefer|i'd rather|i'd really|i'd just|i'd quite|i'd much|i'd be happy|we'd really|i would really|i'll have|we'll have|can i|could i|kindly|fancy|do it|do that|go ahead|undo|instead|you should|would be (?:great|nice|lovely|good|better|perfect)|that'd be (?:great|nice|lovely|good|better|perfect)|is (?:better|fine|good)|thanks|thank you|cheers|much appreciated)\b/;
 /** A command verb after a joining word: "... so turn it down", "... and open the sunroof". */
 const JOINED_COMMAND = new RegExp(
   String.raw`\b(?:and|but|so|then|now|just)\s+(?:(?:also|please|just)\s+)?(?:${[...COMMAND].join("|")}|do|get)\b`,
@@ -234,24 +238,98 @@ const STORY_SUBJECTS = new Set("i we he she they it that there everyone".split("
 const STORY_TAILS =
   /^(?:no idea why|apparently|i think|i guess|for some reason|just so you know|to be honest|by the way|for the news|on the way here)\b/;
 
-function isPast(word: string | undefined): boolean {
-  return word !== undefined && (NARRATIVE_PAST.has(word) || /^[a-z]{3,}ed$/.test(word));
+/**
+ * Words right after a report's object that still belong to it: the state it was left in
+ * ("turned the heat up", "left the sunroof open", "had the fan on full"), or a value ("set
+ * the temperature to 76").
+ */
+const PARTICLES = new Set("up down on off back out open shut closed running going blasting cracked".split(" "));
+const DEGREES = new Set("full max maximum high low loud blast wide".split(" "));
+const UNITS = new Set("degrees degree percent celsius fahrenheit".split(" "));
+/**
+ * Words that, in what follows a story, may ask for something: a part, a setting or a state,
+ * a wish ("I wanted it open"), a number. A story's tail is time and place ("earlier", "on
+ * the way here", "while I was in the shop") and how it went ("and forgot all about it").
+ */
+const ASKING = new Set(
+  `up down off back open opened closed shut max maximum min minimum high low medium full half halfway warmer cooler hotter colder louder quieter softer higher lower cold hot forward forwards backward backwards upright further feet face windshield windscreen fresh outside mine try tilted cracked locked unlocked muted unmuted heated cooled ventilated degrees degree percent celsius fahrenheit notch notches level setting want wanted wants asked prefer preferred like liked better rather need needed same`.split(
+    " ",
+  ),
+);
+
+/**
+ * Whether `words` only tell: no part, setting, wish or number, no command verb that follows
+ * no subject, modal or "to" ("… close", "… unmute"), no "on it".
+ */
+function onlyTells(words: readonly string[]): boolean {
+  if (hasImperative(words)) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (/\d/.test(w) || ASKING.has(w) || PARTS.test(w) || PLURAL_PARTS.test(w)) return false;
+    const prev = words[i - 1];
+    if (COMMAND.has(w) && (prev === undefined || !(NOT_IMPERATIVE_AFTER.has(prev) || /'(?:d|ll)$/.test(prev))))
+      return false;
+    // "on" is a place ("on the way here", "on sunday") unless it is a setting ("… on it again").
+    if (
+      (w === "on" || w === "off") &&
+      (words[i + 1] === undefined || /^(?:it|them|again|now)$/.test(words[i + 1] as string))
+    )
+      return false;
+  }
+  return true;
+}
+const PLURAL_PARTS = new RegExp(`^(?:${PART_WORDS})s$`);
+
+/**
+ * Whether the words after a report's object only finish the story: an optional state or
+ * value that belongs to the report ("up", "open", "on full", "to 76 degrees"), then a tail
+ * that only tells. "my wife turned the heat up cooler", "the kids opened the windows windows
+ * up", "… set the temp to 80 72 instead" ask for something.
+ */
+/**
+ * How many of the words after a report's object finish the part's name ("my seat |
+ * heater", "the steering | wheel"); a repeat is no part of it ("the windows | windows up").
+ */
+function partNameRest(report: string, rest: readonly string[]): number {
+  let i = 0;
+  let previous = report.split(" ").at(-1);
+  while (i < rest.length && PARTS.test(rest[i] as string) && rest[i] !== previous) previous = rest[i++];
+  return i;
+}
+
+function reportTailTells(report: string, rest: readonly string[]): boolean {
+  let i = 0;
+  // One state per report: "switched off the ac | on again" asks for the other one.
+  const stateBefore =
+    /\b(?:up|down|on|off|back|out)\s+(?:it|them|the|my|our|his|her|their|both|every|that|this|all|a|an)\b/.test(report);
+  if (!stateBefore && PARTICLES.has(rest[i] ?? "")) {
+    i++;
+    if (DEGREES.has(rest[i] ?? "")) i++;
+    else if (rest[i] === "on" && DEGREES.has(rest[i + 1] ?? "")) i += 2;
+  }
+  if (/^(?:to|at|on)$/.test(rest[i] ?? "") && /^\d+$/.test(rest[i + 1] ?? "")) {
+    i += 2;
+    if (UNITS.has(rest[i] ?? "")) i++;
+  }
+  return onlyTells(rest.slice(i));
 }
 
 /**
- * Whether a later clause only goes on with the story or the question: a past tense ("and
- * forgot all about it", "it rained"), a known tail ("apparently"), or, after a hypothetical,
- * a hedge ("would it be noisy", "how long would it take"). Anything else may be a request
- * ("close it", "a bit cooler", "the passenger one too"), and the model decides.
+ * Whether a later clause only goes on with the story or the question: it only tells
+ * (`onlyTells`) and starts with a past tense ("and forgot all about it", "it rained") or a
+ * known tail ("apparently"); or, after a hypothetical, it hedges ("would it be noisy", "how
+ * long would it take"). Anything else may be a request ("close it", "a bit cooler", "I
+ * wanted it open", "the passenger one too"), and the model decides.
  */
 function continuesStory(clause: string, hypothetical: boolean): boolean {
   const c = clause.replace(/^(?:(?:and|but|so|then|oh|well|anyway|which)\s+)*/, "");
   const words = c.split(" ");
   if (hasImperative(words)) return false;
   if (hypothetical && HEDGE_AT_START.test(c)) return true;
+  if (!onlyTells(words)) return false;
   if (STORY_TAILS.test(c)) return true;
-  if (isPast(words[0])) return true;
-  return STORY_SUBJECTS.has(words[0] ?? "") && isPast(words[1]);
+  if (NARRATIVE_PAST.has(words[0] ?? "")) return true;
+  return STORY_SUBJECTS.has(words[0] ?? "") && NARRATIVE_PAST.has(words[1] ?? "");
 }
 
 /**
@@ -280,8 +358,17 @@ export function findStatement(rawText: string): StatementFinding | null {
     );
   };
 
-  const report = REPORT.exec(first) ?? USED_TO.exec(first);
-  if (report) return quietAfter(report[0], false, later) ? { kind: "report", evidence: report[0] } : null;
+  const report = REPORT.exec(first);
+  if (report) {
+    const tail = first.slice(report[0].length).trim();
+    const tailWords = tail === "" ? [] : tail.split(" ");
+    const named = partNameRest(report[0], tailWords);
+    const evidence = [report[0], ...tailWords.slice(0, named)].join(" ");
+    if (!reportTailTells(evidence, tailWords.slice(named))) return null;
+    return quietAfter(report[0], false, later) ? { kind: "report", evidence } : null;
+  }
+  const usedTo = USED_TO.exec(first);
+  if (usedTo) return quietAfter(usedTo[0], false, later) ? { kind: "report", evidence: usedTo[0] } : null;
 
   const question = SUPPOSE.exec(first) ?? QUESTION.exec(first);
   if (question) {
@@ -298,7 +385,9 @@ export function findStatement(rawText: string): StatementFinding | null {
     const inFirst = HEDGE_ANYWHERE.exec(rest);
     const next = later[0];
     const main = inFirst ?? (next !== undefined ? HEDGE_AT_START.exec(next) : null);
-    if (!main) return null;
+    if (!main || /\bnow\b/.test(all)) return null;
+    // "if it's stuffy I'd open the window" suggests; "if it were colder I'd …" muses.
+    if (MUSING.test(main[0]) && !COUNTERFACTUAL.test(inFirst ? rest.slice(0, inFirst.index) : rest)) return null;
     // "… would it be too much trouble to turn the heat down": a request after all.
     const fromHedge = inFirst ? rest.slice(inFirst.index) : (next as string);
     if (TO_COMMAND.test(fromHedge)) return null;

@@ -13,6 +13,8 @@ describe("findStatement: reports and hypotheticals", () => {
     ["I turned the volume up earlier for the news.", "report"],
     ["the valet left the sunroof open at the petrol station", "report"],
     ["she put the AC on full while I was paying", "report"],
+    ["my son changed the temperature to 76 on the way here", "report"],
+    ["she turned off my seat heater earlier", "report"],
     ["I have already opened all the windows", "report"],
     ["I used to keep my seat all the way back in my old truck.", "report"],
     ["If I opened the sunroof on the highway, would it be really noisy?", "hypothetical"],
@@ -76,6 +78,20 @@ describe("findStatement: reports and hypotheticals", () => {
     "if it's all the same to you I'd really like the heat up",
     "if it's getting stuffy, I'll have the AC on",
     "would 20 be better",
+    // a second reviewer's: recognizer run-ons and later clauses that ask
+    "the kids opened the windows windows up",
+    "my wife turned the heat up cooler",
+    "the kids turned off the music unmute",
+    "someone switched off the ac on again",
+    "my wife set the temp to 80 72 instead",
+    "I accidentally closed the sunroof reopen it",
+    "my wife turned the recirculation on fresh air",
+    "my son closed the window, I wanted it open",
+    "my wife turned off the heat, heated seat on",
+    "if the kids are asleep maybe we lower the volume",
+    "if it's stuffy i'd open the window",
+    "suppose you open the window a bit",
+    "is it safe to open the sunroof at this speed if yes do it",
     // first person with a verb whose past is its base form
     "I set the temperature to 20",
     "we put the windows down",
@@ -122,6 +138,14 @@ describe("checkStatement", () => {
     expect(c?.response).toBe(NO_REQUEST);
     expect(c?.modelResponse).toBe("<nexa_6>('driver', 2)<nexa_end>");
     expect(c?.finding.kind).toBe("report");
+  });
+
+  it("names the whole part in its evidence", () => {
+    expect(findStatement("she turned off my seat heater earlier")?.evidence).toBe("she turned off my seat heater");
+  });
+
+  it("leaves a model answer that does not parse to the parser (its error is the evidence)", () => {
+    expect(checkStatement("my wife turned the heat up earlier", "<nexa_6>('driver'")).toBeUndefined();
   });
 
   it("leaves a request and an answer that is already 'no request' alone", () => {

@@ -34,7 +34,7 @@ export function registerSay(program: Command, out: Output): void {
         .argument("<text...>", "what the driver said")
         .option(
           "--json",
-          "print JSON: {text, response, calls, decisions, latency_ms}; with model_response and clauses when the clause cross-check changed the answer",
+          "print JSON: {text, response, calls, decisions, latency_ms}; with model_response and clauses when the clause cross-check changed the answer, model_response and statement ({kind, evidence}) when the statement check did",
         )
         .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
         .option(
