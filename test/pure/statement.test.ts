@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDataset } from "../../models/vehicle-v1/pipeline/generate/build.js";
 import { checkStatement, noRequestResponse } from "../../src/agent/statement-check.js";
@@ -129,6 +130,19 @@ describe("findStatement on the generated rows", () => {
     expect(narration.length).toBeGreaterThan(20);
     const found = narration.filter((r) => findStatement(r.query)?.kind === "report").length;
     expect(found / narration.length).toBeGreaterThan(0.6);
+  });
+});
+
+describe("findStatement on realistic requests written blind", () => {
+  // 300 requests a helper wrote from the contract without reading this code (thirteenth
+  // round, pipeline README), a third of them wrapped in a story, a reason or a condition.
+  const requests = readFileSync(new URL("../fixtures/realistic-requests.txt", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+
+  it("finds no report or hypothetical in any of them", () => {
+    expect(requests.length).toBe(300);
+    expect(requests.filter((r) => findStatement(r) !== null)).toEqual([]);
   });
 });
 
