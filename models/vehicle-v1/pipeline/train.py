@@ -39,6 +39,7 @@ from data import (  # noqa: E402
     tokenizer_corpus,
     unknown_word_copies,
 )
+from ema import WeightAverage  # noqa: E402
 from evaluate import evaluate  # noqa: E402
 from model import LlamaModel, ModelConfig  # noqa: E402
 from registry import load_registry  # noqa: E402
@@ -60,6 +61,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--minutes", type=float, default=None, help="train for this wall-clock budget")
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--dropout", type=float, default=0.0, help="residual dropout while training (0 = off)")
+    ap.add_argument(
+        "--ema-decay",
+        type=float,
+        default=0.0,
+        help="keep an exponential moving average of the weights and ship it (ema.py; 0 = off)",
+    )
     ap.add_argument("--min-lr-ratio", type=float, default=0.05)
     ap.add_argument("--warmup-steps", type=int, default=200)
     ap.add_argument("--weight-decay", type=float, default=0.1)
@@ -206,6 +213,7 @@ def main(argv=None) -> None:
     pad_id = tok.unk_id
     model = make_model(a, len(tok))
     opt = make_optimizer(model, a)
+    average = WeightAverage(model, a.ema_decay) if a.ema_decay > 0 else None
     n_params = model.num_params()
     tokens_per_epoch = sum(e.length - 1 for e in train)
     avg_prompt = sum(len(e.prompt) for e in train) / len(train)
@@ -251,6 +259,8 @@ def main(argv=None) -> None:
             for g in opt.param_groups:
                 g["lr"] = lr
             loss, real = train_step(model, opt, batch, pad_id)
+            if average is not None:
+                average.update(model)
             step += 1
             tokens_seen += real
             loss_ema = loss if loss_ema is None else 0.98 * loss_ema + 0.02 * loss
@@ -277,6 +287,10 @@ def main(argv=None) -> None:
         else:
             epoch += 1
     train_s = time.time() - t_train
+    if average is not None:
+        # The raw weights stay beside the average, for the paired comparison (ema.py).
+        save_checkpoint(os.path.join(a.out, "checkpoint-raw.pt"), model, tok, reg, a)
+        average.copy_to(model)
     save_checkpoint(os.path.join(a.out, "checkpoint.pt"), model, tok, reg, a)
     print(f"trained {step} steps, {tokens_seen} tokens in {fmt_time(train_s)} ({tokens_seen / train_s:.0f} tok/s)", flush=True)
 
