@@ -45,7 +45,7 @@ export interface StatementFinding {
 
 /** Command verbs in the base form: an item that starts with one is a request. */
 const COMMAND_VERBS =
-  "reopen reset restore undo turn switch set put open close shut raise lower crank bump drop change mute unmute roll move push pull recline adjust increase decrease boost reduce start stop activate deactivate enable disable make bring slide tilt lock unlock heat cool warm blast run knock kill crack lift give take keep leave pop wind nudge tweak dial defog defrost demist engage disengage kick fire cut ditch hit aim point direct send blow lean let silence quiet dim vent seal shade block draw retract extend lean";
+  "reopen reset restore undo turn switch set put open close shut raise lower crank bump drop change mute unmute roll move push pull recline adjust increase decrease boost reduce start stop activate deactivate enable disable make bring slide tilt lock unlock heat cool warm blast run knock kill crack lift give take keep leave pop wind nudge tweak dial defog defrost demist engage disengage kick fire cut ditch hit aim point direct send blow lean let silence quiet dim vent seal shade block draw retract extend";
 
 /**
  * Past forms of the command verbs whose past differs from the base, and of verbs a report
@@ -62,6 +62,7 @@ const PAST_DISTINCT =
 const PAST_SAME = "set put shut cut hit let";
 
 const COMMAND = new Set(COMMAND_VERBS.split(" "));
+const COMMAND_ALT = [...COMMAND].join("|");
 const PAST = PAST_DISTINCT.split(" ").join("|");
 const SAME = PAST_SAME.split(" ").join("|");
 
@@ -167,7 +168,7 @@ const CONSEQUENCE = String.raw`(?:would|will|does|do|did)\s+(?!you\b|u\b)(?:it|t
  * question, "how long …", "I'd turn on …" (a command verb right after "I'd"/"we'll"), "maybe
  * we'll …". Not "I'd like", "I'd really like", "maybe turn …", "could …".
  */
-const HEDGE = String.raw`(?:${CONSEQUENCE}|how (?:long|much|many|bad|loud|cold|hot|far)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?:${COMMAND_VERBS.split(" ").join("|")})\b|(?:maybe|probably)\s+(?:we'll|i'll|it'll|we will|i will|it will|we'd|i'd|it'd|we would|i would|it would)\b|what then\b)`;
+const HEDGE = String.raw`(?:${CONSEQUENCE}|how (?:long|much|many|bad|loud|cold|hot|far)\b|(?:i'd|we'd|i would|we would|i'll|we'll)\s+(?:${COMMAND_ALT})\b|(?:maybe|probably)\s+(?:we'll|i'll|it'll|we will|i will|it will|we'd|i'd|it'd|we would|i would|it would)\b|what then\b)`;
 /** "I'd …" / "we'll …" muses only after a condition contrary to fact ("if it were colder"). */
 const MUSING = /^(?:i'd|we'd|i would|we would|i'll|we'll)\b/;
 const COUNTERFACTUAL = /\b(?:were|was|had|did)\b|\b[a-z]{3,}ed\b/;
@@ -178,7 +179,7 @@ const QUESTION = new RegExp(
   String.raw`^(?:${CONSEQUENCE}|do you (?:think|reckon)\s+(?!you\b|u\b)|is it (?:bad|safe|normal|better|worse|wise|smart|a good idea|worth|true|harmful|dangerous)\b|should (?:i|we)\b)`,
 );
 /** "would it be too much trouble to turn …": a request inside a consequence question. */
-const TO_COMMAND = new RegExp(String.raw`\bto (?:${COMMAND_VERBS.split(" ").join("|")})\b`);
+const TO_COMMAND = new RegExp(String.raw`\bto (?:${COMMAND_ALT})\b`);
 /** "do you think the heat could go up": a request inside "do you think". */
 const MODAL = /\b(?:could|can|might|maybe|possible|possibly|would)\b/;
 
@@ -187,7 +188,7 @@ const REQUEST_WORDS =
   /\b(?:please|pls|can you|could you|would you|will you|can u|could u|could ya|would ya|can ya|mind|if you could|if you would|if you wouldn't|how about|can we|could we|let's|lets|go ahead and|i'd like|i would like|i want|i need|we need|i'd love|i'd prefer|i'd rather|i'd really|i'd just|i'd quite|i'd much|i'd be happy|we'd really|i would really|i'll have|we'll have|can i|could i|kindly|fancy|do it|do that|go ahead|undo|instead|you should|would be (?:great|nice|lovely|good|better|perfect)|that'd be (?:great|nice|lovely|good|better|perfect)|is (?:better|fine|good)|thanks|thank you|cheers|much appreciated)\b/;
 /** A command verb after a joining word: "... so turn it down", "... and open the sunroof". */
 const JOINED_COMMAND = new RegExp(
-  String.raw`\b(?:and|but|so|then|now|just)\s+(?:(?:also|please|just)\s+)?(?:${[...COMMAND].join("|")}|do|get)\b`,
+  String.raw`\b(?:and|but|so|then|now|just)\s+(?:(?:also|please|just)\s+)?(?:${COMMAND_ALT}|do|get)\b`,
 );
 /**
  * A complaint about how things are now, after a story: "my wife turned the heat up it's too
@@ -206,6 +207,12 @@ const OBJECT_STARTS = new Set(
   "it them the my our his her their all both that this up down on off back out a an some".split(" "),
 );
 const PARTS = new RegExp(`^(?:${PART_WORDS})$`);
+const PLURAL_PARTS = new RegExp(`^(?:${PART_WORDS})s$`);
+
+/** Whether a verb after `prev` has its subject, a modal or "to" before it: no imperative. */
+function notImperativeAfter(prev: string | undefined): boolean {
+  return prev !== undefined && (NOT_IMPERATIVE_AFTER.has(prev) || /'(?:d|ll)$/.test(prev));
+}
 
 /**
  * Whether the words hold an imperative: a command verb with an object, not after its
@@ -217,7 +224,7 @@ function hasImperative(words: readonly string[], from = 0): boolean {
     const w = words[i] as string;
     if (!COMMAND.has(w)) continue;
     const prev = words[i - 1];
-    if (prev !== undefined && (NOT_IMPERATIVE_AFTER.has(prev) || /'(?:d|ll)$/.test(prev))) continue;
+    if (notImperativeAfter(prev)) continue;
     // A state after a part ("left the windows open", "pulled the sunshade shut") and the
     // noun in "child lock" are no verbs.
     if ((w === "open" || w === "shut") && prev !== undefined && PARTS.test(prev)) continue;
@@ -266,9 +273,7 @@ function onlyTells(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (/\d/.test(w) || ASKING.has(w) || PARTS.test(w) || PLURAL_PARTS.test(w)) return false;
-    const prev = words[i - 1];
-    if (COMMAND.has(w) && (prev === undefined || !(NOT_IMPERATIVE_AFTER.has(prev) || /'(?:d|ll)$/.test(prev))))
-      return false;
+    if (COMMAND.has(w) && !notImperativeAfter(words[i - 1])) return false;
     // "on" is a place ("on the way here", "on sunday") unless it is a setting ("… on it again").
     if (
       (w === "on" || w === "off") &&
@@ -278,14 +283,7 @@ function onlyTells(words: readonly string[]): boolean {
   }
   return true;
 }
-const PLURAL_PARTS = new RegExp(`^(?:${PART_WORDS})s$`);
 
-/**
- * Whether the words after a report's object only finish the story: an optional state or
- * value that belongs to the report ("up", "open", "on full", "to 76 degrees"), then a tail
- * that only tells. "my wife turned the heat up cooler", "the kids opened the windows windows
- * up", "… set the temp to 80 72 instead" ask for something.
- */
 /**
  * How many of the words after a report's object finish the part's name ("my seat |
  * heater", "the steering | wheel"); a repeat is no part of it ("the windows | windows up").
@@ -297,6 +295,12 @@ function partNameRest(report: string, rest: readonly string[]): number {
   return i;
 }
 
+/**
+ * Whether the words after a report's object only finish the story: an optional state or
+ * value that belongs to the report ("up", "open", "on full", "to 76 degrees"), then a tail
+ * that only tells. "my wife turned the heat up cooler", "the kids opened the windows windows
+ * up", "… set the temp to 80 72 instead" ask for something.
+ */
 function reportTailTells(report: string, rest: readonly string[]): boolean {
   let i = 0;
   // One state per report: "switched off the ac | on again" asks for the other one.
