@@ -38,6 +38,18 @@ const { values } = parseArgs({
 /** Nearest-rank percentile, the definition every latency figure of the project uses (NaN when empty). */
 const percentile = (sorted: readonly number[], p: number): number => nearestRank(sorted, p) ?? Number.NaN;
 
+/** An on|off option; anything else stops the bench before the model is loaded. */
+function onOff(name: "clause-check" | "statement-check"): boolean {
+  const v = values[name];
+  if (v !== "on" && v !== "off") {
+    console.error(`bench: --${name} must be on or off`);
+    process.exit(2);
+  }
+  return v === "on";
+}
+const clauseCheck = onOff("clause-check");
+const statementCheck = onOff("statement-check");
+
 const querySet = values.queries ?? join(packageRoot, "models", "vehicle-v1", "eval", "dev-natural.jsonl");
 const querySetName = relative(packageRoot, querySet);
 let queries: string[];
@@ -70,16 +82,6 @@ if (!loaded.ok) {
   process.exit(1);
 }
 const model = loaded.value;
-if (values["clause-check"] !== "on" && values["clause-check"] !== "off") {
-  console.error("bench: --clause-check must be on or off");
-  process.exit(2);
-}
-const clauseCheck = values["clause-check"] === "on";
-if (values["statement-check"] !== "on" && values["statement-check"] !== "off") {
-  console.error("bench: --statement-check must be on or off");
-  process.exit(2);
-}
-const statementCheck = values["statement-check"] === "on";
 const agent = new Agent(
   model,
   new SimulatedVehicle(defaultProfile),

@@ -269,7 +269,8 @@ const ASKING = new Set(
  * no subject, modal or "to" ("… close", "… unmute"), no "on it".
  */
 function onlyTells(words: readonly string[]): boolean {
-  if (hasImperative(words)) return false;
+  // Any command verb that follows no subject, modal or "to" counts, with or without an
+  // object, so this also covers `hasImperative`.
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     if (/\d/.test(w) || ASKING.has(w) || PARTS.test(w) || PLURAL_PARTS.test(w)) return false;
@@ -395,8 +396,8 @@ export function findStatement(rawText: string): StatementFinding | null {
     // "… would it be too much trouble to turn the heat down": a request after all.
     const fromHedge = inFirst ? rest.slice(inFirst.index) : (next as string);
     if (TO_COMMAND.test(fromHedge)) return null;
-    if (!quietAfter(condition[0], true, inFirst ? later : later.slice(1))) return null;
-    if (!inFirst && hasImperative((next as string).split(" "))) return null;
+    // A main clause in `next` hedges, so `continuesStory` only checks it for an imperative.
+    if (!quietAfter(condition[0], true, later)) return null;
     return { kind: "hypothetical", evidence: `${condition[0]}… ${main[0]}` };
   }
   return null;
