@@ -1,10 +1,13 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultModelPath } from "../../src/paths.js";
+import { scratchDirs } from "../scratch-dirs.js";
 import { runCli } from "./run-cli.js";
+
+const modelDir = scratchDirs("octopus-model-");
+const profileDir = scratchDirs("octopus-profile-");
 
 /** The built daemon (`npm start` runs `octopus-agent run`) with the shipped model, dry run without CAN. */
 const runDaemon = (args: string[], stdin: string) =>
@@ -93,7 +96,7 @@ describe("daemon (npm start) with the shipped model", () => {
   });
 
   it("refuses to start on a corrupt model file with a clear error", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "octopus-model-"));
+    const dir = modelDir();
     const bad = join(dir, "broken.gguf");
     const bytes = readFileSync(defaultModelPath);
     writeFileSync(bad, bytes.subarray(0, Math.floor(bytes.length / 3)));
@@ -103,7 +106,7 @@ describe("daemon (npm start) with the shipped model", () => {
   });
 
   it("refuses a model whose checksum file does not match", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "octopus-model-"));
+    const dir = modelDir();
     const copy = join(dir, "model.gguf");
     copyFileSync(defaultModelPath, copy);
     writeFileSync(`${copy}.sha256`, `${"0".repeat(64)}  model.gguf\n`);
@@ -113,7 +116,7 @@ describe("daemon (npm start) with the shipped model", () => {
   });
 
   it("refuses a bad vehicle profile before loading anything", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "octopus-profile-"));
+    const dir = profileDir();
     const file = join(dir, "p.json");
     writeFileSync(file, '{"name": "x"}');
     const r = await runDaemon(["--profile", file], "");

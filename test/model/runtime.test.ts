@@ -1,11 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelRuntime } from "../../src/model/runtime.js";
 import { defaultModelPath } from "../../src/paths.js";
 import { registry } from "../../src/registry/index.js";
 import { normalizeTranscript } from "../../src/text/normalize.js";
+import { scratchDirs } from "../scratch-dirs.js";
 
 /** The production runtime (src/model/runtime.ts) on the shipped model. */
 const EXAMPLES: readonly (readonly [string, string])[] = [
@@ -22,7 +22,7 @@ const input = (q: string) => {
   return n.text;
 };
 
-const tmp = () => mkdtempSync(join(tmpdir(), "octopus-runtime-"));
+const tmp = scratchDirs("octopus-runtime-");
 
 describe("ModelRuntime on the shipped model", () => {
   let plain: ModelRuntime;

@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { defaultProfile } from "../../src/safety/profile.js";
+import { scratchDirs } from "../scratch-dirs.js";
+
+const profileDir = scratchDirs("octopus-profile-");
 
 async function run(...argv: string[]) {
   let stdout = "";
@@ -107,7 +109,7 @@ describe("octopus-agent decide", () => {
     const badState = await run("decide", "--state", '{"speed": 80}', "<nexa_8>(True)<nexa_end>");
     expect(badState.code).toBe(3);
     expect(badState.stderr).toMatch(/speed: unknown field/);
-    const dir = mkdtempSync(join(tmpdir(), "octopus-profile-"));
+    const dir = profileDir();
     const file = join(dir, "profile.json");
     writeFileSync(file, JSON.stringify({ ...defaultProfile, hearingStepMax: -1 }));
     const badProfile = await run("decide", "--profile", file, "<nexa_8>(True)<nexa_end>");
@@ -116,7 +118,7 @@ describe("octopus-agent decide", () => {
   });
 
   it("uses an RHD profile file to resolve the driver window", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "octopus-profile-"));
+    const dir = profileDir();
     const file = join(dir, "rhd.json");
     writeFileSync(file, JSON.stringify({ ...defaultProfile, handedness: "rhd" }));
     const r = await run("decide", "--json", "--profile", file, "<nexa_3>('driver', 'down', 100)<nexa_end>");

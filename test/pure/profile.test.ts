@@ -2,8 +2,7 @@
  * The vehicle profile: the contract's §4 defaults, the shipped JSON files, and validation
  * that lists every bad field (a bad profile must stop the daemon with a clear error).
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,11 +12,12 @@ import {
   physicalWindow,
   type VehicleProfile,
 } from "../../src/safety/profile.js";
+import { scratchDirs } from "../scratch-dirs.js";
 
 const profilesDir = new URL("../../config/profiles/", import.meta.url).pathname;
 type Json = Record<string, unknown>;
 const clone = (): Json => structuredClone(defaultProfile) as unknown as Json;
-const tmp = mkdtempSync(join(tmpdir(), "octopus-profile-"));
+const tmp = scratchDirs("octopus-profile-")();
 
 function problems(json: unknown): { path: string; message: string }[] {
   const r = parseProfile(json);
