@@ -25,7 +25,15 @@
  *      and any one window count as the same part);
  * 3. nothing changes unless every call of the whole answer is also some clause's answer
  *    (the clauses then agree with the whole and only complete it), nor when the whole
- *    answer is irrelevant or does not parse and bind (the parser reports it as before).
+ *    answer is irrelevant or does not parse and bind (the parser reports it as before);
+ * 4. one exception to rule 2's "names the part": a FIRST clause that only says how warm
+ *    someone feels (src/text/comfort.ts: "I'm cold, close the windows", "I'm roasting, also
+ *    the fan could go up") adds its temperature step, the contract's reading of "I'm cold",
+ *    when the step goes the way the feeling asks, no call of the answer sets a temperature
+ *    (of any zone: that call is the remedy), and the next clause is not the remedy it
+ *    gave a reason for ("I'm roasting, so open the sunshade"). A feeling said after the
+ *    request ("shut the AC off, it's freezing") is a reason and adds nothing. Fifteenth
+ *    round (pipeline README): the dev sets' writers answered the step in every such row.
  *
  * Cost: the clauses that could add a call are asked first; when none of their answers
  * offers one, the rest are not asked (exact: they could only vouch for the whole answer's
@@ -42,6 +50,7 @@ import type { Completion, Result } from "../model/runtime.js";
 import { canonicalKey, type Handedness, parseAndBind, renderResponse, resolveWindows } from "../parser/index.js";
 import { type Registry, registry } from "../registry/index.js";
 import { MAX_CLAUSES, splitClauses } from "../text/clauses.js";
+import { type Feeling, findComfortStatement } from "../text/comfort.js";
 import type { TextModel } from "./agent.js";
 
 /**
@@ -189,7 +198,31 @@ export function clauseNamesCall(call: BoundCall, clause: string): boolean {
   return Object.values(call.args).some((v) => typeof v === "number" && v !== 0 && words.includes(String(Math.abs(v))));
 }
 
-/** The reconciliation of the whole answer with the clauses' answers (see the module comment). Pure. */
+/** A clause that follows a feeling as its remedy: "I'm roasting, so open the sunshade". */
+const REMEDY_NEXT = /^(?:so|because|cause|since|that's why|thats why)\b/;
+
+/**
+ * Rule 4: the feeling of a first clause that may add its temperature step, given the parts the
+ * answer sets; undefined when the rule does not apply.
+ */
+function leadingFeeling(inputs: readonly string[], parts: ReadonlySet<string>): Feeling | undefined {
+  const [first, next] = inputs;
+  if (first === undefined || next === undefined || REMEDY_NEXT.test(next)) return undefined;
+  if ([...parts].some((p) => p.startsWith("temperature:"))) return undefined;
+  return findComfortStatement(first)?.feeling;
+}
+
+/** Whether `call` is the temperature step a feeling asks for ("I'm cold": up). */
+function stepFor(call: BoundCall, feeling: Feeling | undefined): boolean {
+  const diff = call.args.temperature_diff;
+  if (feeling === undefined || call.name !== "change_climate_temperature" || typeof diff !== "number") return false;
+  return feeling === "cold" ? diff > 0 : diff < 0;
+}
+
+/**
+ * The reconciliation of the whole answer with the clauses' answers (see the module comment).
+ * `clauses` are in the order they were said (rule 4 reads the first). Pure.
+ */
 export function reconcileClauses(
   whole: string,
   clauses: readonly ClauseAnswer[],
@@ -224,15 +257,21 @@ export function reconcileClauses(
   if (![...keys].every((k) => clauseKeys.has(k))) return withoutRepeats;
 
   const parts = new Set(kept.map((c) => partOf(c, reg, handedness)));
+  const feeling = leadingFeeling(
+    clauses.map((c) => c.input),
+    parts,
+  );
   const added: BoundCall[] = [];
   clauses.forEach((clause, i) => {
     const answer = answers[i] ?? [];
-    if (NO_ADD.test(clause.input)) return;
+    const lead = i === 0 ? feeling : undefined;
+    if (lead === undefined && NO_ADD.test(clause.input)) return;
     for (const c of answer) {
       if (!isCommand(c, reg)) continue;
       const k = key(c);
       const part = partOf(c, reg, handedness);
-      if (keys.has(k) || partTaken(part, parts) || !clauseNamesCall(c, clause.input)) continue;
+      const vouched = lead === undefined ? clauseNamesCall(c, clause.input) : stepFor(c, lead);
+      if (keys.has(k) || partTaken(part, parts) || !vouched) continue;
       keys.add(k);
       parts.add(part);
       added.push(c);
@@ -314,14 +353,16 @@ export async function crossCheckClauses(
   // location has one part). Without such a clause the clause answers cannot change the
   // result, so the model is not asked (most requests with a remark attached end here).
   const wholeParts = new Set(wholeCalls.map((c) => partOf(c, reg, handedness)));
-  const mayAdd = (clause: string) =>
-    !NO_ADD.test(clause) &&
-    (/\d/.test(clause) ||
-      [...ANCHOR_PATTERNS].some(([fn, pattern]) => {
-        if (!pattern.test(clause)) return false;
-        const part = fixedPart(fn, reg);
-        return part === undefined || !partTaken(part, wholeParts);
-      }));
+  const feeling = leadingFeeling(inputs, wholeParts);
+  const mayAdd = (clause: string, i: number) =>
+    (i === 0 && feeling !== undefined) ||
+    (!NO_ADD.test(clause) &&
+      (/\d/.test(clause) ||
+        [...ANCHOR_PATTERNS].some(([fn, pattern]) => {
+          if (!pattern.test(clause)) return false;
+          const part = fixedPart(fn, reg);
+          return part === undefined || !partTaken(part, wholeParts);
+        })));
   if (!inputs.some(mayAdd)) return wholeOnly("nothing_to_add");
   // Latency bound: a whole answer with a distinct call for every clause dropped nothing the
   // split can see, so the clauses are not asked. (Not exact: "close the front windows and
@@ -352,8 +393,8 @@ export async function crossCheckClauses(
   // the reconciliation could add (or one does not parse, which leaves the whole answer
   // anyway), the other clauses cannot change the result: they only vouch for the whole
   // answer's calls. So they are not asked. Exact, like the shortcut above (property-tested).
-  const first = inputs.flatMap((input, i) => (mayAdd(input) ? [i] : []));
-  const rest = inputs.flatMap((input, i) => (mayAdd(input) ? [] : [i]));
+  const first = inputs.flatMap((input, i) => (mayAdd(input, i) ? [i] : []));
+  const rest = inputs.flatMap((input, i) => (mayAdd(input, i) ? [] : [i]));
   const stopped = await ask(first);
   if (stopped) return stopped;
   const offersAddition = first.some((i) => {
@@ -365,7 +406,7 @@ export async function crossCheckClauses(
           isCommand(c, reg) &&
           !wholeKeys.has(canonicalKey(c, { registry: reg, handedness })) &&
           !partTaken(partOf(c, reg, handedness), wholeParts) &&
-          clauseNamesCall(c, a.input),
+          (i === 0 && feeling !== undefined ? stepFor(c, feeling) : clauseNamesCall(c, a.input)),
       ) === true
     );
   });

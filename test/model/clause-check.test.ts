@@ -35,6 +35,9 @@ describe("clause cross-check on the shipped model", () => {
     // As a speech recognizer writes it: no commas.
     ["fan off ac off recirculation off", ["adjust_fan_speed", "set_air_conditioning", "set_air_recirculation"]],
     ["Set the driver side to seventy-two degrees", ["set_climate_temperature"]],
+    // Rule 4: a feeling said first adds its step; said after the request it is a reason.
+    ["I'm cold, close the windows", ["control_all_windows", "change_climate_temperature"]],
+    ["Close the windows, I'm cold", ["control_all_windows"]],
   ])("%s -> %j", async (text, functions) => {
     const turn = await agent(true).handle(text);
     expect(turn.error).toBeUndefined();
@@ -50,5 +53,17 @@ describe("clause cross-check on the shipped model", () => {
     expect(off.decisions.map((d) => d.function)).toEqual(["adjust_fan_speed", "set_air_conditioning"]);
     expect(on.clauseCheck?.wholeResponse).toBe(off.response);
     expect(on.clauseCheck?.added.map((c) => c.name)).toEqual(["set_air_recirculation"]);
+  });
+
+  it("adds the step of a feeling said first, with the model's own answer as evidence", async () => {
+    const off = await agent(false).handle("I'm cold. Turn on the steering wheel heating too.");
+    const on = await agent(true).handle("I'm cold. Turn on the steering wheel heating too.");
+    // The shipped model answers the wheel only (as above: rewrite around another row if a
+    // new model answers both).
+    expect(off.decisions.map((d) => d.function)).toEqual(["set_steering_wheel_heating"]);
+    expect(on.clauseCheck?.wholeResponse).toBe(off.response);
+    expect(on.clauseCheck?.added.map((c) => [c.name, c.args])).toEqual([
+      ["change_climate_temperature", { zone: "driver", temperature_diff: 2 }],
+    ]);
   });
 });

@@ -110,6 +110,96 @@ describe("reconcileClauses", () => {
     expect(r.response).toBe("<nexa_1>('rear', 20); <nexa_1>('passenger', 22)<nexa_end>");
   });
 
+  describe("rule 4: a feeling said first", () => {
+    const cold = "<nexa_6>('driver', 2)<nexa_end>";
+    const windows = "<nexa_17>('up')<nexa_end>";
+
+    it("adds the step a leading feeling's answer gives ('I'm cold, close the windows')", () => {
+      const r = reconcileClauses(
+        windows,
+        answers([
+          ["i'm cold", cold],
+          ["close the windows", windows],
+        ]),
+      );
+      expect(r.response).toBe("<nexa_17>('up'); <nexa_6>('driver', 2)<nexa_end>");
+      expect(r.added.map((c) => c.name)).toEqual(["change_climate_temperature"]);
+    });
+
+    it("reads 'it's' as the air around the speaker ('it's too hot back there', a rear step)", () => {
+      const r = reconcileClauses(
+        "<nexa_14>('rear left', 0)<nexa_end>",
+        answers([
+          ["it's too hot back there for the kids", "<nexa_6>('rear', -2)<nexa_end>"],
+          ["turn the rear left seat heater off", "<nexa_14>('rear left', 0)<nexa_end>"],
+        ]),
+      );
+      expect(r.response).toBe("<nexa_14>('rear left', 0); <nexa_6>('rear', -2)<nexa_end>");
+    });
+
+    it.each([
+      [
+        "said after the request (a reason)",
+        [
+          ["close the windows", windows],
+          ["i'm cold", cold],
+        ],
+        windows,
+      ],
+      [
+        "followed by its remedy ('so …')",
+        [
+          ["i'm roasting", "<nexa_6>('driver', -2)<nexa_end>"],
+          ["so open the sunshade", "<nexa_19>('open')<nexa_end>"],
+        ],
+        "<nexa_19>('open')<nexa_end>",
+      ],
+      [
+        "answered the wrong way ('I'm cold' read as cooler)",
+        [
+          ["i'm cold", "<nexa_6>('driver', -2)<nexa_end>"],
+          ["close the windows", windows],
+        ],
+        windows,
+      ],
+      [
+        "answered with another function",
+        [
+          ["i'm cold", "<nexa_14>('driver', 2)<nexa_end>"],
+          ["close the windows", windows],
+        ],
+        windows,
+      ],
+      [
+        "when the answer already sets a temperature (of another zone: the remedy)",
+        [
+          ["i'm cold", cold],
+          ["set the rear to 70", "<nexa_1>('rear', 70)<nexa_end>"],
+        ],
+        "<nexa_1>('rear', 70)<nexa_end>",
+      ],
+      [
+        "negated",
+        [
+          ["i'm not cold", cold],
+          ["close the windows", windows],
+        ],
+        windows,
+      ],
+      [
+        "about the weather",
+        [
+          ["it's freezing out", cold],
+          ["close the windows", windows],
+        ],
+        windows,
+      ],
+    ] as const)("adds nothing for a feeling %s", (_name, pairs, whole) => {
+      const r = reconcileClauses(whole, answers(pairs.map(([a, b]) => [a, b])));
+      expect(r).toEqual({ response: whole, added: [], repeatsRemoved: 0 });
+    });
+  });
+
   it("never adds what a remark alone was read as ('put the aircon on, it's stuffy')", () => {
     const r = reconcileClauses(
       "<nexa_8>(True)<nexa_end>",
@@ -317,6 +407,27 @@ describe("crossCheckClauses", () => {
     const r = await crossCheckClauses(model, text, whole);
     expect(model.inputs).toEqual([]);
     expect(r).toMatchObject({ response: whole, skipped });
+  });
+
+  it("asks a feeling said first although it names no part, and adds its step (rule 4)", async () => {
+    const model = scripted({
+      "i'm cold": "<nexa_6>('driver', 2)<nexa_end>",
+      "close the windows": "<nexa_17>('up')<nexa_end>",
+    });
+    const r = await crossCheckClauses(model, "I'm cold, close the windows", "<nexa_17>('up')<nexa_end>");
+    expect(model.inputs).toEqual(["i'm cold", "close the windows"]);
+    expect(r.response).toBe("<nexa_17>('up'); <nexa_6>('driver', 2)<nexa_end>");
+  });
+
+  it("does not ask about a feeling said after the request (a reason, rule 4)", async () => {
+    const model = scripted({
+      "close the windows": "<nexa_17>('up')<nexa_end>",
+      "i'm cold": "<nexa_6>('driver', 2)<nexa_end>",
+    });
+    const r = await crossCheckClauses(model, "Close the windows, I'm cold", "<nexa_17>('up')<nexa_end>");
+    // The windows clause names a part and is asked; its answer adds nothing, so the feeling is never asked.
+    expect(model.inputs).toEqual(["close the windows"]);
+    expect(r).toMatchObject({ response: "<nexa_17>('up')<nexa_end>", skipped: "nothing_added" });
   });
 
   it("does not split more than MAX_CLAUSES clauses", async () => {
