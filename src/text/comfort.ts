@@ -15,7 +15,8 @@
  *   "out": the weather is a reason, not a request);
  * - no negation, question or other words: "I'm not cold", "are you cold", "I'm cold but fine"
  *   are no match;
- * - "cool" is not a feeling here ("I'm cool" means "I'm fine").
+ * - "cool" is not a feeling here ("I'm cool" means "I'm fine"), and "warm" only with a degree
+ *   word ("I'm warm now, thanks" is comfortable; "it's getting warm in here" is not).
  *
  * Works on the normalized words of one clause (lowercase, no punctuation).
  */
@@ -83,13 +84,16 @@ const alt = (phrases: readonly string[]) => `(?:${phrases.join("|")})`;
 const FEELING_ALT = [...FEELING_OF.keys()].sort((a, b) => b.length - a.length).join("|");
 
 const COMFORT = new RegExp(
-  `^(?:${alt(FILLERS)}\\s+)*(${SUBJECT}(?:\\s+${alt(DEGREES)})*\\s+(${FEELING_ALT})(?:\\s+${alt(TAILS)})*)$`,
+  `^(?:${alt(FILLERS)}\\s+)*(${SUBJECT}((?:\\s+${alt(DEGREES)})*)\\s+(${FEELING_ALT})(?:\\s+${alt(TAILS)})*)$`,
 );
 
 /** The clause's comfort statement, or null when the clause says anything else. */
 export function findComfortStatement(clause: string): ComfortStatement | null {
   const m = COMFORT.exec(clause.trim());
-  const feeling = m?.[2] === undefined ? undefined : FEELING_OF.get(m[2]);
-  if (!m?.[1] || feeling === undefined) return null;
-  return { feeling, evidence: m[1] };
+  const [, evidence, degrees, word] = m ?? [];
+  const feeling = word === undefined ? undefined : FEELING_OF.get(word);
+  if (!evidence || feeling === undefined) return null;
+  // "I'm warm now, thanks" is comfortable; "I'm too warm", "it's getting warm" are not.
+  if (word === "warm" && !degrees) return null;
+  return { feeling, evidence };
 }

@@ -35,7 +35,7 @@
  */
 import { splitClauses } from "./clauses.js";
 
-export type StatementKind = "report" | "hypothetical";
+export type StatementKind = "report" | "hypothetical" | "negated";
 
 export interface StatementFinding {
   readonly kind: StatementKind;
@@ -338,12 +338,51 @@ function continuesStory(clause: string, hypothetical: boolean): boolean {
 }
 
 /**
+ * Verbs that can follow "don't" in a request after all: "don't let it get cold", "don't
+ * leave the windows open", "don't keep the AC on", "don't make it too cold".
+ */
+const NEGATION_MAY_ASK = "let keep leave make stop take give hold";
+const NEGATED_COMMAND = new RegExp(
+  String.raw`^(?:(?:please|just|and|but|no|oh|ok|okay|car|hey)\s+)*(?:don't|dont|do not|never)\s+(?:(?:ever|please|you)\s+)*(?:${[
+    ...COMMAND,
+  ]
+    .filter((v) => !NEGATION_MAY_ASK.split(" ").includes(v))
+    .join("|")})(?=\s|$)`,
+);
+/** Words said after a command that add nothing to it. */
+const COURTESY = /^(?:thanks|thank you|please|ok|okay|cheers|thanks a lot)$/;
+
+/**
+ * A command the driver forbids, said on its own: "don't open the sunroof", "please do not
+ * turn on the AC". The model has training rows for these ("car don't open the window please"
+ * -> no request) and still read some as the command itself (a cold review, fifteenth
+ * round): the car must never do what it was told not to. Only the whole utterance: a
+ * negated clause beside a request ("I'm cold, don't open the windows") is left to the model,
+ * and so is any imperative after the negated one ("don't open it, close it").
+ */
+function negatedCommand(clauses: readonly string[]): StatementFinding | null {
+  // "hey car, don't …": a clause of wake words and fillers alone says nothing.
+  const start = clauses.findIndex((c) => stripLead(`${c} `) !== "");
+  const [first, ...later] = start < 0 ? [] : clauses.slice(start);
+  if (first === undefined || !later.every((c) => COURTESY.test(c))) return null;
+  const clause = stripLead(first);
+  const m = NEGATED_COMMAND.exec(clause);
+  if (!m) return null;
+  const words = clause.split(" ");
+  if (hasImperative(words, m[0].split(" ").length)) return null;
+  return { kind: "negated", evidence: clause };
+}
+
+/**
  * The finding for a raw transcript, or null when its words may carry a request (the model
  * then decides, as always).
  */
 export function findStatement(rawText: string): StatementFinding | null {
   const clauses = splitClauses(rawText);
   if (clauses[0] === undefined) return null;
+  // Before the request words: "please don't turn on the AC" is polite and still forbids.
+  const negated = negatedCommand(clauses);
+  if (negated) return negated;
   const first = stripLead(clauses[0]);
   const all = clauses.join(" ");
   if (REQUEST_WORDS.test(all)) return null;

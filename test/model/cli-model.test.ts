@@ -45,6 +45,20 @@ describe("octopus-agent say: the statement check", () => {
   });
 });
 
+describe("octopus-agent say: a forbidden command", () => {
+  it("never does what the driver said not to do", async () => {
+    for (const said of ["please don't turn on the AC", "do not open the sunroof"]) {
+      const out = JSON.parse((await run(["say", "--json", said])).stdout);
+      expect(out.response, said).toBe("<nexa_20>()<nexa_end>");
+      expect(
+        out.decisions.map((d: { function: string }) => d.function),
+        said,
+      ).toEqual(["irrelevant_function"]);
+      expect(out.statement, said).toMatchObject({ kind: "negated" });
+    }
+  });
+});
+
 describe("octopus-agent infer --jsonl", () => {
   it("answers thousands of lines in order, one line each, bad lines included", async () => {
     const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];

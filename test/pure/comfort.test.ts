@@ -35,6 +35,8 @@ describe("findComfortStatement", () => {
     "my wife is cold",
     "i was cold earlier",
     "i'm warming up",
+    "i'm warm now",
+    "it's warm in here",
     "turn the heat up i'm cold",
     "i'm cold close the windows",
     "cold",

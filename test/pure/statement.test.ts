@@ -105,6 +105,34 @@ describe("findStatement: reports and hypotheticals", () => {
   });
 });
 
+describe("findStatement: a command the driver forbids, said on its own", () => {
+  it.each([
+    ["please don't turn on the AC", "please don't turn on the ac"],
+    ["Do not open the sunroof.", "do not open the sunroof"],
+    ["Don't open the window, thanks", "don't open the window"],
+    ["hey car, never open the sunroof on the highway", "never open the sunroof on the highway"],
+    ["dont mute it", "dont mute it"],
+  ])("%s -> negated", (text, evidence) => {
+    expect(findStatement(text)).toEqual({ kind: "negated", evidence });
+  });
+
+  it.each([
+    // A negation that still asks for something.
+    "don't forget to turn on the AC",
+    "don't let it get too cold in here",
+    "don't leave the windows open",
+    "don't keep the AC running",
+    "I don't need the AC anymore, turn it off",
+    // An imperative after the negated one, or a request beside it.
+    "don't open the windows just close them",
+    "don't open it, close it",
+    "I'm cold, don't open the windows",
+    "don't turn the heat up, turn it down",
+  ])("%s -> no finding", (text) => {
+    expect(findStatement(text)).toBeNull();
+  });
+});
+
 describe("findStatement: wake words, fillers and time adverbs before the sentence", () => {
   it("reads past any run of them", () => {
     expect(findStatement(`${"earlier today ".repeat(8)}my wife turned the heat up`)?.kind).toBe("report");
