@@ -123,7 +123,7 @@ export function describeTurn(turn: Turn): string[] {
   }
   if (turn.statement)
     lines.push(
-      `  statement check: a ${turn.statement.finding.kind} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
+      `  statement check: a ${turn.statement.finding.kind === "negated" ? "negated command" : turn.statement.finding.kind} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
     );
   for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
   // The link's description names what left (for CAN: each frame as ID#DATA).

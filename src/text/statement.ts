@@ -30,6 +30,9 @@
  * questions whether something would help ("would tilting the sunroof help stop the
  * fogging?") and advice questions ("should I use the defroster or wipe the glass?").
  *
+ * A third kind, `negated`: a command the driver forbids, said on its own ("please don't turn
+ * on the AC"); see `negatedCommand`.
+ *
  * Works on the normalized words (lowercase, no punctuation) of each clause of
  * src/text/clauses.ts, so a recognizer's unpunctuated text is read the same way.
  */
