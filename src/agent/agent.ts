@@ -1,7 +1,7 @@
 /**
  * The agent: one utterance through every stage.
  *
- *   text -> normalizeTranscript -> model -> [statement check | clause cross-check]
+ *   text -> normalizeTranscript -> model -> [statement check | clause cross-check -> negation check]
  *        -> parse/bind -> gate -> link.actuate(grant) -> event
  *
  * Failures at any stage end the turn with a typed error and nothing actuated; the agent
@@ -18,6 +18,7 @@ import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
 import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, changedAnswer, crossCheckClauses } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
+import { checkNegations, type NegationCheck } from "./negation-check.js";
 import { checkStatement, STATEMENT_CHECK_DEFAULT, type StatementCheck } from "./statement-check.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
@@ -45,6 +46,8 @@ export interface Turn {
   readonly clauseCheck?: ClauseCheck;
   /** The statement check's finding and the model answer it replaced, when it replaced one. */
   readonly statement?: StatementCheck;
+  /** The calls the negation check took out ("…, don't open the windows"), when it took any. */
+  readonly negation?: NegationCheck;
   readonly results: readonly BindResult[];
   readonly decisions: readonly Decision[];
   /** Grants the gate issued (sent only when the link was available). */
@@ -64,8 +67,9 @@ export interface AgentOptions {
    */
   readonly clauseCheck?: boolean;
   /**
-   * Answer "no request" to reports and hypotheticals (statement-check.ts). Default
-   * STATEMENT_CHECK_DEFAULT.
+   * Answer "no request" to reports, hypotheticals and a negated command said alone
+   * (statement-check.ts), and take a negated command out of a longer answer
+   * (negation-check.ts). Default STATEMENT_CHECK_DEFAULT.
    */
   readonly statementCheck?: boolean;
 }
@@ -114,7 +118,14 @@ export class Agent extends EventEmitter<AgentEvents> {
       !statement && (this.options.clauseCheck ?? CLAUSE_CHECK_DEFAULT)
         ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
         : undefined;
-    const response = statement?.response ?? clauseCheck?.response ?? completion.value.response;
+    // Last, so that nothing added before it can bring a forbidden call back.
+    const negation =
+      !statement && (this.options.statementCheck ?? STATEMENT_CHECK_DEFAULT)
+        ? await checkNegations(this.model, text, clauseCheck?.response ?? completion.value.response, {
+            handedness: this.profile.handedness,
+          })
+        : undefined;
+    const response = statement?.response ?? negation?.response ?? clauseCheck?.response ?? completion.value.response;
     const modelMs = elapsed(started);
     const now = this.clock();
     const decided = decideResponse(response, {
@@ -131,6 +142,7 @@ export class Agent extends EventEmitter<AgentEvents> {
         response,
         ...(clauseCheck ? { clauseCheck } : {}),
         ...(statement ? { statement } : {}),
+        ...(negation ? { negation } : {}),
         ...empty,
         error: { kind: "parse", error: decided.error },
         modelMs,
@@ -160,6 +172,7 @@ export class Agent extends EventEmitter<AgentEvents> {
       response,
       ...(clauseCheck ? { clauseCheck } : {}),
       ...(statement ? { statement } : {}),
+      ...(negation ? { negation } : {}),
       results: decided.results,
       decisions,
       grants: decided.grants,
@@ -179,6 +192,8 @@ export class Agent extends EventEmitter<AgentEvents> {
       ...(changedAnswer(check) ? { wholeResponse: check.wholeResponse, clauses: check.clauses } : {}),
       // A report or hypothetical held back: what the model would have done, and why not.
       ...(turn.statement ? { wholeResponse: turn.statement.modelResponse, statement: turn.statement.finding } : {}),
+      // A forbidden command taken out: the answer before, and what the driver forbade.
+      ...(turn.negation ? { beforeNegation: turn.negation.before, forbidden: turn.negation.forbidden } : {}),
       latencyMs: round(turn.latencyMs),
     };
     // A clause the model failed on, or a spent budget: the whole answer stood; say so.

@@ -125,6 +125,10 @@ export function describeTurn(turn: Turn): string[] {
     lines.push(
       `  statement check: a ${turn.statement.finding.kind === "negated" ? "negated command" : turn.statement.finding.kind} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
     );
+  if (turn.negation)
+    lines.push(
+      `  negation check: took out ${turn.negation.removed.length} call(s) the driver forbade (${turn.negation.forbidden.map((f) => `"${f.evidence}"`).join(", ")}); the answer was ${turn.negation.before}`,
+    );
   for (const d of turn.decisions) lines.push(`  ${d.outcome.toUpperCase().padEnd(8)} ${d.function}: ${d.reason}`);
   // The link's description names what left (for CAN: each frame as ID#DATA).
   for (const a of turn.actuations) lines.push(`  -> ${a.description}`);

@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { CLAUSE_CHECK_DEFAULT, changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
+import { checkNegations } from "../agent/negation-check.js";
 import { checkStatement, STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
@@ -235,14 +236,20 @@ export async function loadModelPredictor(
             modelResponse: statement.modelResponse,
             changedBy: `statement check: a ${statement.finding.kind} ("${statement.finding.evidence}")`,
           };
-        if (!clauseCheck || raw === undefined) return { response: out.value.response, latencyMs: out.value.latencyMs };
-        const checked = await crossCheckClauses(runtime, raw, out.value.response, {
-          ...(predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {}),
-        });
+        if (raw === undefined || (!clauseCheck && !statementCheck))
+          return { response: out.value.response, latencyMs: out.value.latencyMs };
+        const handedness = predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {};
+        const checked = clauseCheck ? await crossCheckClauses(runtime, raw, out.value.response, handedness) : undefined;
+        const afterClauses = checked?.response ?? out.value.response;
+        const negation = statementCheck ? await checkNegations(runtime, raw, afterClauses, handedness) : undefined;
+        const changedBy = [
+          changedAnswer(checked) ? "clause check" : "",
+          negation ? `negation check (${negation.forbidden.map((f) => `"${f.evidence}"`).join(", ")})` : "",
+        ].filter((x) => x !== "");
         return {
-          response: checked.response,
+          response: negation?.response ?? afterClauses,
           latencyMs: performance.now() - started,
-          ...(changedAnswer(checked) ? { modelResponse: checked.wholeResponse, changedBy: "clause check" } : {}),
+          ...(changedBy.length > 0 ? { modelResponse: out.value.response, changedBy: changedBy.join(", then ") } : {}),
         };
       },
       close: () => runtime.close(),

@@ -344,36 +344,78 @@ function continuesStory(clause: string, hypothetical: boolean): boolean {
  * Verbs that can follow "don't" in a request after all: "don't let it get cold", "don't
  * leave the windows open", "don't keep the AC on", "don't make it too cold".
  */
-const NEGATION_MAY_ASK = "let keep leave make stop take give hold";
-const NEGATED_COMMAND = new RegExp(
-  String.raw`^(?:(?:please|just|and|but|no|oh|ok|okay|car|hey)\s+)*(?:don't|dont|do not|never)\s+(?:(?:ever|please|you)\s+)*(?:${[
-    ...COMMAND,
-  ]
-    .filter((v) => !NEGATION_MAY_ASK.split(" ").includes(v))
-    .join("|")})(?=\s|$)`,
-);
+const NEGATION_MAY_ASK = new Set("let keep leave make stop take give hold".split(" "));
+/** Words after which a "don't" still starts a command: "…, but don't open the windows". */
+const NEGATION_MAY_FOLLOW = new Set("and but so then also now just please oh ok okay no".split(" "));
+/** Words between the negation and its verb: "don't ever open …", "do not please …". */
+const NEGATION_FILLS = new Set(["ever", "please", "you"]);
 /** Words said after a command that add nothing to it. */
 const COURTESY = /^(?:thanks|thank you|please|ok|okay|cheers|thanks a lot)$/;
+
+/** A command the driver forbids ("don't open the windows"), within one clause. */
+export interface ForbiddenCommand {
+  /** From the negation on: "don't open the windows". */
+  readonly evidence: string;
+  /** The command itself, without the negation: "open the windows". */
+  readonly command: string;
+  /** Whether the negation starts its clause (after wake words and fillers). */
+  readonly startsClause: boolean;
+}
+
+/**
+ * The first negated command in a clause: "don't"/"dont"/"do not"/"never" at the clause's
+ * start or after a joining word ("…, but don't open …", "so don't …"), then a command verb
+ * (not one of NEGATION_MAY_ASK). None when a subject owns the negation ("I don't need the AC",
+ * "the kids don't …"), and none when another imperative follows in the clause ("don't open
+ * it just close it"): which part is forbidden is then unclear. Linear in the clause's words.
+ */
+function forbiddenIn(clause: string): ForbiddenCommand | null {
+  const words = stripLead(clause).split(" ");
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const width = w === "don't" || w === "dont" || w === "never" ? 1 : w === "do" && words[i + 1] === "not" ? 2 : 0;
+    if (width === 0) continue;
+    if (i > 0 && !NEGATION_MAY_FOLLOW.has(words[i - 1] as string)) continue;
+    let verb = i + width;
+    while (NEGATION_FILLS.has(words[verb] ?? "")) verb++;
+    const v = words[verb];
+    if (v === undefined || !COMMAND.has(v) || NEGATION_MAY_ASK.has(v)) continue;
+    if (hasImperative(words, verb + 1)) return null;
+    // "please don't …", "oh and don't …": only joining words before it.
+    const startsClause = words.slice(0, i).every((p) => NEGATION_MAY_FOLLOW.has(p));
+    return {
+      evidence: words.slice(startsClause ? 0 : i).join(" "),
+      command: words.slice(verb).join(" "),
+      startsClause,
+    };
+  }
+  return null;
+}
 
 /**
  * A command the driver forbids, said on its own: "don't open the sunroof", "please do not
  * turn on the AC". The model has training rows for these ("car don't open the window please"
  * -> no request) and still read some as the command itself (a cold review, fifteenth
- * round): the car must never do what it was told not to. Only the whole utterance: a
- * negated clause beside a request ("I'm cold, don't open the windows") is left to the model,
- * and so is any imperative after the negated one ("don't open it, close it").
+ * round): the car must never do what it was told not to. Only the whole utterance here; a
+ * negated clause beside a request ("I'm cold, don't open the windows") is for
+ * `findForbiddenCommands` and the agent's negation check.
  */
 function negatedCommand(clauses: readonly string[]): StatementFinding | null {
   // "hey car, don't …": a clause of wake words and fillers alone says nothing.
   const start = clauses.findIndex((c) => stripLead(`${c} `) !== "");
   const [first, ...later] = start < 0 ? [] : clauses.slice(start);
   if (first === undefined || !later.every((c) => COURTESY.test(c))) return null;
-  const clause = stripLead(first);
-  const m = NEGATED_COMMAND.exec(clause);
-  if (!m) return null;
-  const words = clause.split(" ");
-  if (hasImperative(words, m[0].split(" ").length)) return null;
-  return { kind: "negated", evidence: clause };
+  const forbidden = forbiddenIn(first);
+  return forbidden?.startsClause ? { kind: "negated", evidence: forbidden.evidence } : null;
+}
+
+/**
+ * Every command the driver forbids in a raw transcript, one per clause at most (clauses of
+ * src/text/clauses.ts): "I'm cold, don't open the windows", "close the sunroof but don't
+ * close the shade".
+ */
+export function findForbiddenCommands(rawText: string): ForbiddenCommand[] {
+  return splitClauses(rawText).flatMap((c) => forbiddenIn(c) ?? []);
 }
 
 /**

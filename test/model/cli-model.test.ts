@@ -59,6 +59,23 @@ describe("octopus-agent say: a forbidden command", () => {
   });
 });
 
+describe("octopus-agent say: a forbidden command beside a request", () => {
+  it("takes out what the driver forbade and keeps the request, with the answer before as evidence", async () => {
+    const out = JSON.parse((await run(["say", "--json", "Turn on the AC, don't open the sunroof"])).stdout);
+    expect(out.decisions.map((d: { function: string }) => d.function)).toEqual(["set_air_conditioning"]);
+    // The shipped model opens the sunroof here; if a new model stops doing so, nothing is taken out.
+    expect(out.before_negation).toBe("<nexa_8>(True); <nexa_4>('open')<nexa_end>");
+    expect(out.forbidden).toMatchObject([{ evidence: "don't open the sunroof", command: "open the sunroof" }]);
+    const off = JSON.parse(
+      (await run(["say", "--json", "--no-statement-check", "Turn on the AC, don't open the sunroof"])).stdout,
+    );
+    expect(off.decisions.map((d: { function: string }) => d.function)).toEqual([
+      "set_air_conditioning",
+      "operate_sunroof",
+    ]);
+  });
+});
+
 describe("octopus-agent infer --jsonl", () => {
   it("answers thousands of lines in order, one line each, bad lines included", async () => {
     const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];

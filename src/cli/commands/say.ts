@@ -34,7 +34,7 @@ export function registerSay(program: Command, out: Output): void {
         .argument("<text...>", "what the driver said")
         .option(
           "--json",
-          "print JSON: {text, response, calls, decisions, latency_ms}; with model_response and clauses when the clause cross-check changed the answer, model_response and statement ({kind, evidence}) when the statement check did",
+          "print JSON: {text, response, calls, decisions, latency_ms}; with model_response and clauses when the clause cross-check changed the answer, model_response and statement ({kind, evidence}) when the statement check did, before_negation and forbidden when the negation check took a call out",
         )
         .option("--frames", "also show the CAN frames each accepted or clamped call becomes")
         .option(
@@ -69,6 +69,7 @@ export function registerSay(program: Command, out: Output): void {
           ...(turn.statement
             ? { model_response: turn.statement.modelResponse, statement: turn.statement.finding }
             : {}),
+          ...(turn.negation ? { before_negation: turn.negation.before, forbidden: turn.negation.forbidden } : {}),
           calls: callsJson(turn.results),
           decisions: decisionsJson(turn.decisions),
           latency_ms: latency,
@@ -87,6 +88,10 @@ export function registerSay(program: Command, out: Output): void {
         if (turn.statement)
           out.stdout(
             `model:    ${turn.statement.modelResponse} (held: a ${turn.statement.finding.kind}, "${turn.statement.finding.evidence}")\n`,
+          );
+        if (turn.negation)
+          out.stdout(
+            `before:   ${turn.negation.before} (forbidden: ${turn.negation.forbidden.map((f) => `"${f.evidence}"`).join(", ")})\n`,
           );
         if (turn.error) out.stdout(`error:    ${turn.error.error.message}\n`);
         else out.stdout(`${decisionsTable(turn.decisions)}\n`);
