@@ -48,11 +48,12 @@
 import type { BoundCall } from "../core/types.js";
 import type { ModelError } from "../model/errors.js";
 import type { Completion, Result } from "../model/runtime.js";
-import { canonicalKey, type Handedness, parseAndBind, renderResponse, resolveWindows } from "../parser/index.js";
+import { canonicalKey, type Handedness, renderResponse, resolveWindows } from "../parser/index.js";
 import { type Registry, registry } from "../registry/index.js";
 import { MAX_CLAUSES, splitClauses } from "../text/clauses.js";
 import { type Feeling, findComfortStatement } from "../text/comfort.js";
 import type { TextModel } from "./agent.js";
+import { actuates, boundCalls } from "./answer-calls.js";
 
 /**
  * Whether the agent runs the cross-check when no option says otherwise. On, by the tenth
@@ -234,7 +235,7 @@ export function reconcileClauses(
   const key = (c: BoundCall) => canonicalKey(c, { registry: reg, handedness });
   const unchanged: Reconciled = { response: whole, added: [], repeatsRemoved: 0 };
   const wholeCalls = boundCalls(whole, reg);
-  if (wholeCalls === null || wholeCalls.some((c) => !isCommand(c, reg))) return unchanged;
+  if (wholeCalls === null || wholeCalls.some((c) => !actuates(c, reg))) return unchanged;
 
   const kept: BoundCall[] = [];
   const keys = new Set<string>();
@@ -268,7 +269,7 @@ export function reconcileClauses(
     const lead = i === 0 ? feeling : undefined;
     if (lead === undefined && NO_ADD.test(clause.input)) return;
     for (const c of answer) {
-      if (!isCommand(c, reg)) continue;
+      if (!actuates(c, reg)) continue;
       const k = key(c);
       const part = partOf(c, reg, handedness);
       const vouched = lead === undefined ? clauseNamesCall(c, clause.input) : stepFor(c, lead);
@@ -348,7 +349,7 @@ export async function crossCheckClauses(
   const handedness = options.handedness ?? "lhd";
   // A whole answer that is not all commands (or does not parse) is never changed.
   const wholeCalls = boundCalls(wholeResponse, reg);
-  if (wholeCalls === null || wholeCalls.some((c) => !isCommand(c, reg))) return wholeOnly("not_commands");
+  if (wholeCalls === null || wholeCalls.some((c) => !actuates(c, reg))) return wholeOnly("not_commands");
   // Exact shortcut: a clause can add a call only if it has no pronoun and says a number or
   // names a function whose part the whole answer leaves free (a function that acts on no
   // location has one part). Without such a clause the clause answers cannot change the
@@ -404,7 +405,7 @@ export async function crossCheckClauses(
     return (
       calls?.some(
         (c) =>
-          isCommand(c, reg) &&
+          actuates(c, reg) &&
           !wholeKeys.has(canonicalKey(c, { registry: reg, handedness })) &&
           !partTaken(partOf(c, reg, handedness), wholeParts) &&
           (i === 0 && feeling !== undefined ? stepFor(c, feeling) : clauseNamesCall(c, a.input)),
@@ -416,21 +417,6 @@ export async function crossCheckClauses(
   if (stoppedLater) return stoppedLater;
   const clauses = answered();
   return { ...reconcileClauses(wholeResponse, clauses, options), wholeResponse, clauses };
-}
-
-function boundCalls(response: string, reg: Registry): BoundCall[] | null {
-  const r = parseAndBind(response, { registry: reg });
-  if (!r.ok) return null;
-  const calls: BoundCall[] = [];
-  for (const b of r.results) {
-    if (!b.ok) return null;
-    calls.push(b.call);
-  }
-  return calls;
-}
-
-function isCommand(call: BoundCall, reg: Registry): boolean {
-  return reg.byName(call.name)?.actuates !== false;
 }
 
 /** Whether a call of `part` would set something a call of `taken` already sets. */

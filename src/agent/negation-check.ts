@@ -16,10 +16,11 @@
  * for. The model's answer before the removal and the forbidden answers are the evidence.
  */
 import type { BoundCall } from "../core/types.js";
-import { type Handedness, parseAndBind, renderResponse, resolveWindows } from "../parser/index.js";
+import { type Handedness, renderResponse, resolveWindows } from "../parser/index.js";
 import { type Registry, registry } from "../registry/index.js";
 import { type ForbiddenCommand, findForbiddenCommands } from "../text/statement.js";
 import type { TextModel } from "./agent.js";
+import { actuates, boundCalls } from "./answer-calls.js";
 import { noRequestResponse } from "./statement-check.js";
 
 export interface ForbiddenAnswer extends ForbiddenCommand {
@@ -107,19 +108,4 @@ function describe(call: BoundCall, reg: Registry, handedness: Handedness): { wor
     else if (typeof v === "string" || typeof v === "boolean") words.push(String(v));
   }
   return { words: words.sort(), ...(place !== undefined ? { place } : {}) };
-}
-
-function boundCalls(response: string, reg: Registry): BoundCall[] | null {
-  const r = parseAndBind(response, { registry: reg });
-  if (!r.ok) return null;
-  const calls: BoundCall[] = [];
-  for (const b of r.results) {
-    if (!b.ok) return null;
-    calls.push(b.call);
-  }
-  return calls;
-}
-
-function actuates(call: BoundCall, reg: Registry): boolean {
-  return reg.byName(call.name)?.actuates !== false;
 }

@@ -10,10 +10,11 @@
  * for; the model's own answer is kept as evidence.
  */
 
-import { parseAndBind, renderResponse } from "../parser/index.js";
+import { renderResponse } from "../parser/index.js";
 import type { Registry } from "../registry/index.js";
 import { registry } from "../registry/index.js";
 import { findStatement, type StatementFinding } from "../text/statement.js";
+import { boundCalls } from "./answer-calls.js";
 
 /**
  * Whether the agent runs the statement check when no option says otherwise. On, by the
@@ -63,7 +64,6 @@ export function checkStatement(
   if (!finding) return undefined;
   const response = noRequestResponse(reg);
   if (modelResponse.trim() === response) return undefined;
-  const parsed = parseAndBind(modelResponse, { registry: reg });
-  if (!parsed.ok || parsed.results.some((r) => !r.ok)) return undefined;
+  if (boundCalls(modelResponse, reg) === null) return undefined;
   return { finding, modelResponse, response };
 }
