@@ -10,7 +10,9 @@
  * agent's answer that does the same thing is removed: the same function (one window and all
  * windows count as one), the same words in every enum or on/off argument ('down', True),
  * and the same place unless the forbidden call names none or all of them. Numbers are not
- * compared: "don't set it to 70" forbids setting that zone at all.
+ * compared, only the direction of a step when both calls are steps ("never turn it up
+ * again" forbids raising the volume, not lowering it): "don't set it to 70" forbids setting
+ * that zone at all.
  *
  * Only ever removes calls: its worst case is a missed request, never an action nobody asked
  * for. The model's answer before the removal and the forbidden answers are the evidence.
@@ -94,18 +96,28 @@ export function doesSameThing(call: BoundCall, forbidden: BoundCall, reg: Regist
   const a = describe(call, reg, handedness);
   const b = describe(forbidden, reg, handedness);
   if (a.words.join(" ") !== b.words.join(" ")) return false;
+  if (a.step !== undefined && b.step !== undefined && a.step !== b.step) return false;
   return b.place === undefined || a.place === undefined || a.place === b.place;
 }
 
-/** A call's enum and on/off words (sorted), and the place it acts on (undefined = everywhere). */
-function describe(call: BoundCall, reg: Registry, handedness: Handedness): { words: string[]; place?: string } {
+/**
+ * A call's enum and on/off words (sorted), the direction of its step (a `…_diff` argument),
+ * and the place it acts on (undefined = everywhere).
+ */
+function describe(
+  call: BoundCall,
+  reg: Registry,
+  handedness: Handedness,
+): { words: string[]; step?: "up" | "down"; place?: string } {
   const physical = resolveWindows(call, reg, handedness);
   const words: string[] = [];
   let place: string | undefined;
+  let step: "up" | "down" | undefined;
   for (const p of reg.byName(call.name)?.params ?? []) {
     const v = physical.args[p.name];
     if (LOCATION_PARAMS.has(p.name) && typeof v === "string") place = v;
     else if (typeof v === "string" || typeof v === "boolean") words.push(String(v));
+    else if (typeof v === "number" && p.name.endsWith("_diff") && v !== 0) step = v > 0 ? "up" : "down";
   }
-  return { words: words.sort(), ...(place !== undefined ? { place } : {}) };
+  return { words: words.sort(), ...(step !== undefined ? { step } : {}), ...(place !== undefined ? { place } : {}) };
 }

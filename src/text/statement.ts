@@ -37,6 +37,7 @@
  * src/text/clauses.ts, so a recognizer's unpunctuated text is read the same way.
  */
 import { splitClauses } from "./clauses.js";
+import { findComfortStatement } from "./comfort.js";
 
 export type StatementKind = "report" | "hypothetical" | "negated";
 
@@ -223,6 +224,11 @@ function notImperativeAfter(prev: string | undefined): boolean {
  * fan up").
  */
 function hasImperative(words: readonly string[], from = 0): boolean {
+  return nextImperative(words, from) >= 0;
+}
+
+/** Where the next imperative (see `hasImperative`) starts, or -1. */
+function nextImperative(words: readonly string[], from = 0): number {
   for (let i = from; i < words.length; i++) {
     const w = words[i] as string;
     if (!COMMAND.has(w)) continue;
@@ -233,9 +239,9 @@ function hasImperative(words: readonly string[], from = 0): boolean {
     if ((w === "open" || w === "shut") && prev !== undefined && PARTS.test(prev)) continue;
     if (w === "lock" && (prev === "child" || prev === "window")) continue;
     const next = words[i + 1];
-    if (next !== undefined && OBJECT_STARTS.has(next)) return true;
+    if (next !== undefined && OBJECT_STARTS.has(next)) return i;
   }
-  return false;
+  return -1;
 }
 
 /** Past forms a story goes on with ("… and forgot all about it", "it rained all night"). */
@@ -354,42 +360,54 @@ const COURTESY = /^(?:thanks|thank you|please|ok|okay|cheers|thanks a lot)$/;
 
 /** A command the driver forbids ("don't open the windows"), within one clause. */
 export interface ForbiddenCommand {
-  /** From the negation on: "don't open the windows". */
+  /** From the negation to the end of the command: "don't open the windows". */
   readonly evidence: string;
   /** The command itself, without the negation: "open the windows". */
   readonly command: string;
   /** Whether the negation starts its clause (after wake words and fillers). */
   readonly startsClause: boolean;
+  /** Whether another imperative follows it in the clause ("don't open it close it"). */
+  readonly requestFollows: boolean;
 }
 
 /**
- * The first negated command in a clause: "don't"/"dont"/"do not"/"never" at the clause's
- * start or after a joining word ("…, but don't open …", "so don't …"), then a command verb
- * (not one of NEGATION_MAY_ASK). None when a subject owns the negation ("I don't need the AC",
- * "the kids don't …"), and none when another imperative follows in the clause ("don't open
- * it just close it"): which part is forbidden is then unclear. Linear in the clause's words.
+ * The negated commands in a clause: "don't"/"dont"/"do not"/"never", then a command verb
+ * (not one of NEGATION_MAY_ASK), where the negation starts the clause, follows a joining
+ * word ("…, but don't open …", "so don't …"), or follows a request said without a comma
+ * ("turn on the ac don't open the sunroof": the clause starts with a command verb, as a
+ * speech recognizer writes it) or a feeling ("im cold dont open the windows"). Not when a subject owns the negation ("I don't need the AC",
+ * "the kids don't …"). Each command ends where the next imperative starts ("don't turn on
+ * the ac turn on the fan" forbids "turn on the ac"). Linear in the clause's words.
  */
-function forbiddenIn(clause: string): ForbiddenCommand | null {
+function forbiddenIn(clause: string): ForbiddenCommand[] {
   const words = stripLead(clause).split(" ");
+  const found: ForbiddenCommand[] = [];
+  const afterRequest = COMMAND.has(words[0] ?? "");
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     const width = w === "don't" || w === "dont" || w === "never" ? 1 : w === "do" && words[i + 1] === "not" ? 2 : 0;
     if (width === 0) continue;
-    if (i > 0 && !NEGATION_MAY_FOLLOW.has(words[i - 1] as string)) continue;
+    const owned = i > 0 && !NEGATION_MAY_FOLLOW.has(words[i - 1] as string);
+    if (owned && !afterRequest && !findComfortStatement(words.slice(0, i).join(" "))) continue;
     let verb = i + width;
     while (NEGATION_FILLS.has(words[verb] ?? "")) verb++;
     const v = words[verb];
     if (v === undefined || !COMMAND.has(v) || NEGATION_MAY_ASK.has(v)) continue;
-    if (hasImperative(words, verb + 1)) return null;
+    const next = nextImperative(words, verb + 1);
+    let end = next < 0 ? words.length : next;
+    // "don't open it just close it": the joining word belongs to what follows.
+    while (end > verb + 1 && NEGATION_MAY_FOLLOW.has(words[end - 1] as string)) end--;
     // "please don't …", "oh and don't …": only joining words before it.
     const startsClause = words.slice(0, i).every((p) => NEGATION_MAY_FOLLOW.has(p));
-    return {
-      evidence: words.slice(startsClause ? 0 : i).join(" "),
-      command: words.slice(verb).join(" "),
+    found.push({
+      evidence: words.slice(startsClause ? 0 : i, end).join(" "),
+      command: words.slice(verb, end).join(" "),
       startsClause,
-    };
+      requestFollows: next >= 0,
+    });
+    i = (next < 0 ? words.length : next) - 1;
   }
-  return null;
+  return found;
 }
 
 /**
@@ -405,8 +423,9 @@ function negatedCommand(clauses: readonly string[]): StatementFinding | null {
   const start = clauses.findIndex((c) => stripLead(`${c} `) !== "");
   const [first, ...later] = start < 0 ? [] : clauses.slice(start);
   if (first === undefined || !later.every((c) => COURTESY.test(c))) return null;
-  const forbidden = forbiddenIn(first);
-  return forbidden?.startsClause ? { kind: "negated", evidence: forbidden.evidence } : null;
+  const [forbidden, ...more] = forbiddenIn(first);
+  if (!forbidden?.startsClause || forbidden.requestFollows || more.length > 0) return null;
+  return { kind: "negated", evidence: forbidden.evidence };
 }
 
 /**
@@ -415,7 +434,7 @@ function negatedCommand(clauses: readonly string[]): StatementFinding | null {
  * close the shade".
  */
 export function findForbiddenCommands(rawText: string): ForbiddenCommand[] {
-  return splitClauses(rawText).flatMap((c) => forbiddenIn(c) ?? []);
+  return splitClauses(rawText).flatMap(forbiddenIn);
 }
 
 /**

@@ -76,6 +76,14 @@ describe("octopus-agent say: a forbidden command beside a request", () => {
   });
 });
 
+describe("octopus-agent say: a forbidden command said without a comma", () => {
+  it("reads the negation after a request, as a speech recognizer writes it", async () => {
+    const out = JSON.parse((await run(["say", "--json", "turn on the ac don't open the sunroof"])).stdout);
+    expect(out.decisions.map((d: { function: string }) => d.function)).toEqual(["set_air_conditioning"]);
+    expect(out.forbidden).toMatchObject([{ command: "open the sunroof" }]);
+  });
+});
+
 describe("octopus-agent infer --jsonl", () => {
   it("answers thousands of lines in order, one line each, bad lines included", async () => {
     const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];
