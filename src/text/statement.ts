@@ -428,13 +428,53 @@ function negatedCommand(clauses: readonly string[]): StatementFinding | null {
   return { kind: "negated", evidence: forbidden.evidence };
 }
 
+/** Words that start the thing a correction excludes: "…, not the sunroof". */
+const EXCLUDED_STARTS = new Set("the my his her our their that this those these".split(" "));
+/** Words of a manner, not a thing: "open the window, not the whole way" excludes no part. */
+const MANNER = /\b(?:way|much|bit|lot|whole|entire|fully|all|too|so|quite|fast|quickly|slowly|loud|long)\b/;
+/** Particles of a phrasal command verb ("turn on", "roll down"). */
+const VERB_PARTICLES = new Set("on off up down out back in".split(" "));
+
 /**
- * Every command the driver forbids in a raw transcript, one per clause at most (clauses of
- * src/text/clauses.ts): "I'm cold, don't open the windows", "close the sunroof but don't
- * close the shade".
+ * A correction: "open the window, not the sunroof", "turn on my seat heater not the wheel".
+ * The excluded thing takes the verb of the request before it ("open the sunroof", "turn on
+ * the wheel"), which must start its clause. `verbOf` is that request's clause.
+ */
+function excludedIn(clause: string, verbOf: string | undefined): ForbiddenCommand | null {
+  const words = stripLead(clause).split(" ");
+  const at = words.findIndex((w, i) => w === "not" && EXCLUDED_STARTS.has(words[i + 1] ?? ""));
+  if (at < 0) return null;
+  // Said within the request's clause ("open the window not the sunroof") or as the next one
+  // ("open the window, (but) not the sunroof").
+  const own = !words.slice(0, at).every((w) => NEGATION_MAY_FOLLOW.has(w));
+  const request = own ? words.slice(0, at) : verbOf === undefined ? [] : stripLead(verbOf).split(" ");
+  const [verb, particle] = request;
+  if (verb === undefined || !COMMAND.has(verb) || NEGATION_MAY_ASK.has(verb)) return null;
+  if (request.some((w) => w === "not" || w === "don't" || w === "dont" || w === "never")) return null;
+  const next = nextImperative(words, at + 1);
+  const thing = words.slice(at + 1, next < 0 ? words.length : next);
+  if (MANNER.test(thing.join(" "))) return null;
+  const verbPhrase = particle !== undefined && VERB_PARTICLES.has(particle) ? [verb, particle] : [verb];
+  return {
+    evidence: words.slice(at, next < 0 ? words.length : next).join(" "),
+    command: [...verbPhrase, ...thing].join(" "),
+    startsClause: !own,
+    requestFollows: next >= 0,
+  };
+}
+
+/**
+ * Every command the driver forbids in a raw transcript (clauses of src/text/clauses.ts): "I'm
+ * cold, don't open the windows", "close the sunroof but don't close the shade", and the thing
+ * a correction excludes ("open the window, not the sunroof").
  */
 export function findForbiddenCommands(rawText: string): ForbiddenCommand[] {
-  return splitClauses(rawText).flatMap(forbiddenIn);
+  const clauses = splitClauses(rawText);
+  return clauses.flatMap((clause, i) => {
+    const negated = forbiddenIn(clause);
+    const excluded = excludedIn(clause, clauses[i - 1]);
+    return excluded ? [...negated, excluded] : negated;
+  });
 }
 
 /**

@@ -25,6 +25,10 @@ describe("findForbiddenCommands", () => {
     // As a speech recognizer writes them: no commas.
     ["turn on the ac don't open the sunroof", "open the sunroof"],
     ["im cold dont open the windows", "open the windows"],
+    // A correction: the excluded thing takes the request's verb.
+    ["open the window, not the sunroof", "open the sunroof"],
+    ["turn on my seat heater not the wheel", "turn on the wheel"],
+    ["close the windows, but not the sunroof", "close the sunroof"],
     // Up to the next imperative.
     ["don't turn on the AC turn on the fan", "turn on the ac"],
     ["don't open it just close it", "open it"],
@@ -37,6 +41,9 @@ describe("findForbiddenCommands", () => {
     "the kids don't like the AC, turn it off",
     "don't forget to turn on the AC",
     "turn on the AC",
+    "open the window, not the whole way",
+    "turn the fan up, not too much",
+    "I'm not cold, turn the fan up",
   ])("%s forbids nothing", (text) => {
     expect(findForbiddenCommands(text)).toEqual([]);
   });
