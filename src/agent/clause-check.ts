@@ -200,6 +200,10 @@ export function clauseNamesCall(call: BoundCall, clause: string): boolean {
   return Object.values(call.args).some((v) => typeof v === "number" && v !== 0 && words.includes(String(Math.abs(v))));
 }
 
+/** Words about the cabin temperature itself (the step's own anchors). */
+const TEMPERATURE_TALK = new RegExp(`\\b(?:${CLAUSE_ANCHORS.change_climate_temperature?.join("|")})\\b`);
+/** A negation anywhere in a clause. */
+const NEGATION = /\b(?:not|no|don't|dont|never|doesn't|isn't|won't|can't)\b/;
 /** A clause that follows a feeling as its remedy: "I'm roasting, so open the sunshade". */
 const REMEDY_NEXT = /^(?:so|because|cause|since|that's why|thats why)\b/;
 
@@ -208,9 +212,13 @@ const REMEDY_NEXT = /^(?:so|because|cause|since|that's why|thats why)\b/;
  * answer sets; undefined when the rule does not apply.
  */
 function leadingFeeling(inputs: readonly string[], parts: ReadonlySet<string>): Feeling | undefined {
-  const [first, next] = inputs;
+  const [first, next, ...later] = inputs;
   if (first === undefined || next === undefined || REMEDY_NEXT.test(next)) return undefined;
   if ([...parts].some((p) => p.startsWith("temperature:"))) return undefined;
+  // "I'm cold, close the windows, the temperature is fine" / "…, don't touch the fan": the
+  // driver said something about the step; no step is added (nor left for the negation check
+  // to take out, which may fail).
+  if ([next, ...later].some((c) => TEMPERATURE_TALK.test(c) || NEGATION.test(c))) return undefined;
   return findComfortStatement(first)?.feeling;
 }
 

@@ -23,6 +23,7 @@ import { type Registry, registry } from "../registry/index.js";
 import { type ForbiddenCommand, findForbiddenCommands } from "../text/statement.js";
 import type { TextModel } from "./agent.js";
 import { actuates, boundCalls } from "./answer-calls.js";
+import { CLAUSE_BUDGET_MS } from "./clause-check.js";
 import { noRequestResponse } from "./statement-check.js";
 
 export interface ForbiddenAnswer extends ForbiddenCommand {
@@ -43,17 +44,28 @@ export interface NegationCheck {
 export interface NegationCheckOptions {
   readonly handedness?: Handedness;
   readonly registry?: Registry;
+  /**
+   * Time for all forbidden commands' answers together (ms, default CLAUSE_BUDGET_MS). When
+   * it is spent the remaining ones are not asked: the daemon answers one utterance at a time.
+   */
+  readonly budgetMs?: number;
 }
 
 /** Parameters that say where a call acts. */
 const LOCATION_PARAMS = new Set(["zone", "seat", "window", "target"]);
 /** Functions that act on the same thing under two names. */
-const SAME_THING: Readonly<Record<string, string>> = { control_all_windows: "control_window" };
+const SAME_THING: Readonly<Record<string, string>> = {
+  control_all_windows: "control_window",
+  set_climate_temperature: "change_climate_temperature",
+};
+/** Parameters that say how a value is written, not what is done (a set's unit). */
+const NOTATION_PARAMS = new Set(["unit"]);
 
 /**
  * `response` without the calls `text` forbids, or undefined when it forbids nothing the
  * answer does (or the answer does not parse and bind: the parser reports it as before).
- * Never throws; a model failure on a forbidden command leaves the answer as it is.
+ * Never throws; a model failure on a forbidden command, or a spent budget, forbids nothing
+ * more (what was found forbidden before it is still taken out).
  */
 export async function checkNegations(
   model: TextModel,
@@ -69,7 +81,10 @@ export async function checkNegations(
   if (calls === null || !calls.some((c) => actuates(c, reg))) return undefined;
   const forbidden: ForbiddenAnswer[] = [];
   const forbiddenCalls: BoundCall[] = [];
+  const started = performance.now();
+  const budget = options.budgetMs ?? CLAUSE_BUDGET_MS;
   for (const command of commands) {
+    if (performance.now() - started > budget) break;
     let answer: string;
     try {
       const out = await model.complete(command.command);
@@ -115,6 +130,7 @@ function describe(
   let step: "up" | "down" | undefined;
   for (const p of reg.byName(call.name)?.params ?? []) {
     const v = physical.args[p.name];
+    if (NOTATION_PARAMS.has(p.name)) continue;
     if (LOCATION_PARAMS.has(p.name) && typeof v === "string") place = v;
     else if (typeof v === "string" || typeof v === "boolean") words.push(String(v));
     else if (typeof v === "number" && p.name.endsWith("_diff") && v !== 0) step = v > 0 ? "up" : "down";

@@ -219,7 +219,7 @@ export async function loadModelPredictor(
               ? ", number guard"
               : "") +
           (clauseCheck ? ", clause cross-check" : "") +
-          (statementCheck ? ", statement check" : ""),
+          (statementCheck ? ", statement check (with the negation check)" : ""),
       ],
       async predict(input: string, raw?: string): Promise<Prediction> {
         const started = performance.now();

@@ -202,7 +202,7 @@ const COMPLAINT = /\b(?:it's|its|it is|i'm|im|i am|still|now|need|too)\b/;
 
 /** Words before a command verb that make it no imperative: its subject, a modal, "to". */
 const NOT_IMPERATIVE_AFTER = new Set(
-  "i we you he she they it to would will could can should shall might may must did do does didn't don't doesn't not never help let make".split(
+  "i we you he she they it to would will could can should shall might may must did do does didn't don't dont doesn't not never help let make".split(
     " ",
   ),
 );
@@ -355,6 +355,10 @@ const NEGATION_MAY_ASK = new Set("let keep leave make stop take give hold".split
 const NEGATION_MAY_FOLLOW = new Set("and but so then also now just please oh ok okay no".split(" "));
 /** Words between the negation and its verb: "don't ever open …", "do not please …". */
 const NEGATION_FILLS = new Set(["ever", "please", "you"]);
+/** Words before a negation that own it: a subject ("I don't need …") or "why" (a suggestion). */
+const NEGATION_OWNERS = new Set("i you we they he she it who why that this there".split(" "));
+/** Verbs a negated command may have: the command verbs, and "touch" ("don't touch the fan"). */
+const NEGATED_VERB = new Set([...[...COMMAND].filter((v) => !NEGATION_MAY_ASK.has(v)), "touch"]);
 /** Words said after a command that add nothing to it. */
 const COURTESY = /^(?:thanks|thank you|please|ok|okay|cheers|thanks a lot)$/;
 
@@ -383,17 +387,32 @@ function forbiddenIn(clause: string): ForbiddenCommand[] {
   const words = stripLead(clause).split(" ");
   const found: ForbiddenCommand[] = [];
   const afterRequest = COMMAND.has(words[0] ?? "");
+  const negationWidth = (i: number) => {
+    const w = words[i];
+    return w === "don't" || w === "dont" || w === "never" ? 1 : w === "do" && words[i + 1] === "not" ? 2 : 0;
+  };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    const width = w === "don't" || w === "dont" || w === "never" ? 1 : w === "do" && words[i + 1] === "not" ? 2 : 0;
+    const width = negationWidth(i);
     if (width === 0) continue;
-    const owned = i > 0 && !NEGATION_MAY_FOLLOW.has(words[i - 1] as string);
-    if (owned && !afterRequest && !findComfortStatement(words.slice(0, i).join(" "))) continue;
+    const prev = words[i - 1];
+    // "why don't you …" suggests; "the kids don't …" reports.
+    if (prev !== undefined && NEGATION_OWNERS.has(prev)) continue;
+    const owned = prev !== undefined && !NEGATION_MAY_FOLLOW.has(prev);
+    // After a request or another negated command said without a comma, or after a feeling.
+    const afterCommand = afterRequest || found.length > 0;
+    if (owned && !afterCommand && !findComfortStatement(words.slice(0, i).join(" "))) continue;
     let verb = i + width;
     while (NEGATION_FILLS.has(words[verb] ?? "")) verb++;
     const v = words[verb];
-    if (v === undefined || !COMMAND.has(v) || NEGATION_MAY_ASK.has(v)) continue;
-    const next = nextImperative(words, verb + 1);
+    if (v === undefined || !NEGATED_VERB.has(v)) continue;
+    // The command ends at the next imperative or the next negation, whichever comes first.
+    let next = nextImperative(words, verb + 1);
+    const request = next >= 0;
+    for (let j = verb + 1; j < (next < 0 ? words.length : next); j++)
+      if (negationWidth(j) > 0) {
+        next = j;
+        break;
+      }
     let end = next < 0 ? words.length : next;
     // "don't open it just close it": the joining word belongs to what follows.
     while (end > verb + 1 && NEGATION_MAY_FOLLOW.has(words[end - 1] as string)) end--;
@@ -403,7 +422,7 @@ function forbiddenIn(clause: string): ForbiddenCommand[] {
       evidence: words.slice(startsClause ? 0 : i, end).join(" "),
       command: words.slice(verb, end).join(" "),
       startsClause,
-      requestFollows: next >= 0,
+      requestFollows: request && words[next] !== undefined && negationWidth(next) === 0,
     });
     i = (next < 0 ? words.length : next) - 1;
   }
@@ -423,9 +442,10 @@ function negatedCommand(clauses: readonly string[]): StatementFinding | null {
   const start = clauses.findIndex((c) => stripLead(`${c} `) !== "");
   const [first, ...later] = start < 0 ? [] : clauses.slice(start);
   if (first === undefined || !later.every((c) => COURTESY.test(c))) return null;
-  const [forbidden, ...more] = forbiddenIn(first);
-  if (!forbidden?.startsClause || forbidden.requestFollows || more.length > 0) return null;
-  return { kind: "negated", evidence: forbidden.evidence };
+  const forbidden = forbiddenIn(first);
+  // Only negated commands, one after another ("dont open the window dont open the sunroof").
+  if (!forbidden[0]?.startsClause || forbidden.some((f) => f.requestFollows)) return null;
+  return { kind: "negated", evidence: forbidden.map((f) => f.evidence).join(" ") };
 }
 
 /** Words that start the thing a correction excludes: "…, not the sunroof". */
@@ -447,17 +467,24 @@ function excludedIn(clause: string, verbOf: string | undefined): ForbiddenComman
   // Said within the request's clause ("open the window not the sunroof") or as the next one
   // ("open the window, (but) not the sunroof").
   const own = !words.slice(0, at).every((w) => NEGATION_MAY_FOLLOW.has(w));
-  const request = own ? words.slice(0, at) : verbOf === undefined ? [] : stripLead(verbOf).split(" ");
+  const before = verbOf === undefined ? [] : stripLead(verbOf).split(" ");
+  // "turn on the ac and the fan but not the seat heater": the verb is the previous clause's.
+  const request = own && COMMAND.has(words[0] ?? "") ? words.slice(0, at) : before;
   const [verb, particle] = request;
   if (verb === undefined || !COMMAND.has(verb) || NEGATION_MAY_ASK.has(verb)) return null;
   if (request.some((w) => w === "not" || w === "don't" || w === "dont" || w === "never")) return null;
   const next = nextImperative(words, at + 1);
   const thing = words.slice(at + 1, next < 0 ? words.length : next);
   if (MANNER.test(thing.join(" "))) return null;
-  const verbPhrase = particle !== undefined && VERB_PARTICLES.has(particle) ? [verb, particle] : [verb];
+  // "turn on the AC, not …" -> "turn on …"; "turn the heat up, not the fan" -> "turn … up".
+  const last = request.filter((w) => !NEGATION_MAY_FOLLOW.has(w)).at(-1);
+  const verbPhrase =
+    particle !== undefined && VERB_PARTICLES.has(particle)
+      ? { head: [verb, particle], tail: [] as string[] }
+      : { head: [verb], tail: last !== undefined && VERB_PARTICLES.has(last) ? [last] : [] };
   return {
     evidence: words.slice(at, next < 0 ? words.length : next).join(" "),
-    command: [...verbPhrase, ...thing].join(" "),
+    command: [...verbPhrase.head, ...thing, ...verbPhrase.tail].join(" "),
     startsClause: !own,
     requestFollows: next >= 0,
   };

@@ -187,6 +187,24 @@ describe("reconcileClauses", () => {
         windows,
       ],
       [
+        "when a later clause speaks of the temperature",
+        [
+          ["i'm cold", cold],
+          ["close the windows", windows],
+          ["the temperature is fine", "<nexa_20>()<nexa_end>"],
+        ],
+        windows,
+      ],
+      [
+        "when a later clause holds a negation",
+        [
+          ["i'm cold", cold],
+          ["close the windows", windows],
+          ["don't touch the fan", "<nexa_20>()<nexa_end>"],
+        ],
+        windows,
+      ],
+      [
         "about the weather",
         [
           ["it's freezing out", cold],

@@ -32,6 +32,7 @@ describe("findForbiddenCommands", () => {
     // Up to the next imperative.
     ["don't turn on the AC turn on the fan", "turn on the ac"],
     ["don't open it just close it", "open it"],
+    ["turn the heat up, not the fan", "turn the fan up"],
   ])("%s forbids %j", (text, command) => {
     expect(findForbiddenCommands(text).map((f) => f.command)).toEqual([command]);
   });
@@ -44,8 +45,23 @@ describe("findForbiddenCommands", () => {
     "open the window, not the whole way",
     "turn the fan up, not too much",
     "I'm not cold, turn the fan up",
+    "turn on the fan why don't you open the window too",
   ])("%s forbids nothing", (text) => {
     expect(findForbiddenCommands(text)).toEqual([]);
+  });
+});
+
+describe("findForbiddenCommands: several negations in one clause", () => {
+  it("reads each one, also without apostrophes", () => {
+    for (const text of [
+      "dont open the window dont open the sunroof",
+      "turn on the ac dont open the window dont open the sunroof",
+      "don't open the window don't open the sunroof",
+    ])
+      expect(
+        findForbiddenCommands(text).map((f) => f.command),
+        text,
+      ).toEqual(["open the window", "open the sunroof"]);
   });
 });
 
@@ -135,6 +151,43 @@ describe("checkNegations", () => {
     expect(removedSome).toBeGreaterThan(60);
   });
 
+  it("keeps what it found forbidden when the model throws on a later command", async () => {
+    let asked = 0;
+    const model = {
+      async complete(input: string) {
+        asked++;
+        if (input !== "open the window") throw new Error("model crashed");
+        return {
+          ok: true as const,
+          value: {
+            response: "<nexa_3>('driver', 'down', 500)<nexa_end>",
+            promptTokens: 1,
+            generatedTokens: 1,
+            latencyMs: 1,
+          },
+        };
+      },
+    };
+    const before = "<nexa_8>(True); <nexa_3>('driver', 'down', 500); <nexa_4>('open')<nexa_end>";
+    const r = await checkNegations(model, "turn on the ac dont open the window dont open the sunroof", before);
+    expect(asked).toBe(2);
+    expect(r?.response).toBe("<nexa_8>(True); <nexa_4>('open')<nexa_end>");
+  });
+
+  it("asks nothing once its time is spent", async () => {
+    const model = scripted({ "open the windows": "<nexa_17>('down')<nexa_end>" });
+    const r = await checkNegations(
+      model,
+      "AC on, don't open the windows",
+      "<nexa_8>(True); <nexa_17>('down')<nexa_end>",
+      {
+        budgetMs: -1,
+      },
+    );
+    expect(model.inputs).toEqual([]);
+    expect(r).toBeUndefined();
+  });
+
   it("compares words and places, not numbers", () => {
     const same = (a: string, b: string) => doesSameThing(call(a), call(b), registry, "lhd");
     expect(same("<nexa_3>('driver', 'down', 100)<nexa_end>", "<nexa_17>('down')<nexa_end>")).toBe(true);
@@ -147,5 +200,8 @@ describe("checkNegations", () => {
     expect(same("<nexa_0>(volume_diff=10)<nexa_end>", "<nexa_0>(volume_diff=5)<nexa_end>")).toBe(true);
     expect(same("<nexa_0>(set_value=40)<nexa_end>", "<nexa_0>(volume_diff=5)<nexa_end>")).toBe(true);
     expect(same("<nexa_8>(True)<nexa_end>", "<nexa_9>(True)<nexa_end>")).toBe(false);
+    // A set and a step of one zone's temperature set the same thing, in either unit.
+    expect(same("<nexa_1>('driver', 75)<nexa_end>", "<nexa_6>('driver', 2)<nexa_end>")).toBe(true);
+    expect(same("<nexa_1>('driver', 22, unit='celsius')<nexa_end>", "<nexa_1>('driver', 70)<nexa_end>")).toBe(true);
   });
 });
