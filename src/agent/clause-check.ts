@@ -30,8 +30,9 @@
  *    someone feels (src/text/comfort.ts: "I'm cold, close the windows", "I'm roasting, also
  *    the fan could go up") adds its temperature step, the contract's reading of "I'm cold",
  *    when the step goes the way the feeling asks, no call of the answer sets a temperature
- *    (of any zone: that call is the remedy), and the next clause is not the remedy it
- *    gave a reason for ("I'm roasting, so open the sunshade"). A feeling said after the
+ *    (of any zone: that call is the remedy), the next clause is not the remedy it gave a
+ *    reason for ("I'm roasting, so open the sunshade"), and no later clause speaks of the
+ *    temperature or holds a negation ("…, the temperature is fine"). A feeling said after the
  *    request ("shut the AC off, it's freezing") is a reason and adds nothing. Fifteenth
  *    round (pipeline README): the dev sets' writers answered the step in every such row.
  *
@@ -222,6 +223,11 @@ function leadingFeeling(inputs: readonly string[], parts: ReadonlySet<string>): 
   return findComfortStatement(first)?.feeling;
 }
 
+/** Whether a clause vouches for `call`: it names it (rule 2), or it is the leading feeling's step (rule 4). */
+function vouches(call: BoundCall, clause: string, lead: Feeling | undefined): boolean {
+  return lead === undefined ? clauseNamesCall(call, clause) : stepFor(call, lead);
+}
+
 /** Whether `call` is the temperature step a feeling asks for ("I'm cold": up). */
 function stepFor(call: BoundCall, feeling: Feeling | undefined): boolean {
   const diff = call.args.temperature_diff;
@@ -280,8 +286,7 @@ export function reconcileClauses(
       if (!actuates(c, reg)) continue;
       const k = key(c);
       const part = partOf(c, reg, handedness);
-      const vouched = lead === undefined ? clauseNamesCall(c, clause.input) : stepFor(c, lead);
-      if (keys.has(k) || partTaken(part, parts) || !vouched) continue;
+      if (keys.has(k) || partTaken(part, parts) || !vouches(c, clause.input, lead)) continue;
       keys.add(k);
       parts.add(part);
       added.push(c);
@@ -416,7 +421,7 @@ export async function crossCheckClauses(
           actuates(c, reg) &&
           !wholeKeys.has(canonicalKey(c, { registry: reg, handedness })) &&
           !partTaken(partOf(c, reg, handedness), wholeParts) &&
-          (i === 0 && feeling !== undefined ? stepFor(c, feeling) : clauseNamesCall(c, a.input)),
+          vouches(c, a.input, i === 0 ? feeling : undefined),
       ) === true
     );
   });
