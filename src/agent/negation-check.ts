@@ -10,7 +10,7 @@
  * agent's answer that does the same thing is removed: the same function (one window and all
  * windows count as one), the same words in every enum or on/off argument ('down', True),
  * and the same place unless the forbidden call names none or all of them. Numbers are not
- * compared, only the direction of a step when both calls are steps ("never turn it up
+ * compared (a seat level only as off or on), only the direction of a step when both calls are steps ("never turn it up
  * again" forbids raising the volume, not lowering it): "don't set it to 70" forbids setting
  * that zone at all.
  *
@@ -134,6 +134,9 @@ function describe(
     if (LOCATION_PARAMS.has(p.name) && typeof v === "string") place = v;
     else if (typeof v === "string" || typeof v === "boolean") words.push(String(v));
     else if (typeof v === "number" && p.name.endsWith("_diff") && v !== 0) step = v > 0 ? "up" : "down";
+    // A seat's heating or ventilation level 0 is off: "don't turn on the seat heater" must
+    // not take out the driver's "turn it off".
+    else if (typeof v === "number" && p.name === "level") words.push(v === 0 ? "off" : "on");
   }
   return { words: words.sort(), ...(step !== undefined ? { step } : {}), ...(place !== undefined ? { place } : {}) };
 }

@@ -362,6 +362,38 @@ const NEGATED_VERB = new Set([...[...COMMAND].filter((v) => !NEGATION_MAY_ASK.ha
 /** Words said after a command that add nothing to it. */
 const COURTESY = /^(?:thanks|thank you|please|ok|okay|cheers|thanks a lot)$/;
 
+/** Words after the part in "I don't want the AC on anymore" that say no more than "on". */
+const WISH_TAIL = new Set("on running anymore any more now again please thanks today either".split(" "));
+
+/**
+ * "I don't want the AC on", "we don't need the seat heater anymore": the speaker declines a
+ * part, and the model turned some of these on. Forbidden as "turn on <the part>" (what the
+ * driver surely does not want), never as the wish itself: the model reads "i need the ac" as
+ * AC off. "I don't want to open the window" forbids "open the window". Only with a part named.
+ * `subject` is the index of "i"/"we", `after` the index after the negation.
+ */
+function unwanted(words: readonly string[], subject: number, after: number): ForbiddenCommand | null {
+  if (words[subject] !== "i" && words[subject] !== "we") return null;
+  const verb = words[after];
+  if (verb !== "want" && verb !== "need") return null;
+  const evidence = words.slice(subject).join(" ");
+  // Never the statement check's whole-utterance finding: "I don't need the AC anymore" alone
+  // asks for the AC off, which only the model can answer.
+  const startsClause = false;
+  if (words[after + 1] === "to") {
+    const rest = words.slice(after + 2);
+    if (!COMMAND.has(rest[0] ?? "") || NEGATION_MAY_ASK.has(rest[0] ?? "")) return null;
+    return { evidence, command: rest.join(" "), startsClause, requestFollows: false };
+  }
+  // The part ends at the first word that says no more than "on" or starts something else
+  // ("we don't need it anymore, please cut the a/c": "it", no part, nothing forbidden).
+  const rest = words.slice(after + 1);
+  const stop = rest.findIndex((w) => WISH_TAIL.has(w) || COMMAND.has(w));
+  const object = stop < 0 ? rest : rest.slice(0, stop);
+  if (!object.some((w) => PARTS.test(w) || PLURAL_PARTS.test(w))) return null;
+  return { evidence, command: ["turn", "on", ...object].join(" "), startsClause, requestFollows: false };
+}
+
 /** A command the driver forbids ("don't open the windows"), within one clause. */
 export interface ForbiddenCommand {
   /** From the negation to the end of the command: "don't open the windows". */
@@ -395,6 +427,11 @@ function forbiddenIn(clause: string): ForbiddenCommand[] {
     const width = negationWidth(i);
     if (width === 0) continue;
     const prev = words[i - 1];
+    const wish = unwanted(words, i - 1, i + width);
+    if (wish) {
+      found.push(wish);
+      continue;
+    }
     // "why don't you …" suggests; "the kids don't …" reports.
     if (prev !== undefined && NEGATION_OWNERS.has(prev)) continue;
     const owned = prev !== undefined && !NEGATION_MAY_FOLLOW.has(prev);

@@ -33,12 +33,17 @@ describe("findForbiddenCommands", () => {
     ["don't turn on the AC turn on the fan", "turn on the ac"],
     ["don't open it just close it", "open it"],
     ["turn the heat up, not the fan", "turn the fan up"],
+    // The speaker declines a part: what surely is not wanted is turning it on.
+    ["I don't want the AC on", "turn on the ac"],
+    ["I don't need the AC anymore, turn it off", "turn on the ac"],
+    ["I don't want to open the window", "open the window"],
   ])("%s forbids %j", (text, command) => {
     expect(findForbiddenCommands(text).map((f) => f.command)).toEqual([command]);
   });
 
   it.each([
-    "I don't need the AC anymore, turn it off",
+    "i don't need anything",
+    "I don't want the kids to be cold",
     "the kids don't like the AC, turn it off",
     "don't forget to turn on the AC",
     "turn on the AC",
@@ -200,6 +205,9 @@ describe("checkNegations", () => {
     expect(same("<nexa_0>(volume_diff=10)<nexa_end>", "<nexa_0>(volume_diff=5)<nexa_end>")).toBe(true);
     expect(same("<nexa_0>(set_value=40)<nexa_end>", "<nexa_0>(volume_diff=5)<nexa_end>")).toBe(true);
     expect(same("<nexa_8>(True)<nexa_end>", "<nexa_9>(True)<nexa_end>")).toBe(false);
+    // A seat level is compared as off or on only.
+    expect(same("<nexa_14>('driver', 0)<nexa_end>", "<nexa_14>('driver', 2)<nexa_end>")).toBe(false);
+    expect(same("<nexa_14>('driver', 3)<nexa_end>", "<nexa_14>('driver', 2)<nexa_end>")).toBe(true);
     // A set and a step of one zone's temperature set the same thing, in either unit.
     expect(same("<nexa_1>('driver', 75)<nexa_end>", "<nexa_6>('driver', 2)<nexa_end>")).toBe(true);
     expect(same("<nexa_1>('driver', 22, unit='celsius')<nexa_end>", "<nexa_1>('driver', 70)<nexa_end>")).toBe(true);

@@ -123,6 +123,8 @@ describe("findStatement: a command the driver forbids, said on its own", () => {
     "don't leave the windows open",
     "don't keep the AC running",
     "I don't need the AC anymore, turn it off",
+    "I don't need the AC anymore",
+    "I don't want the AC on",
     // An imperative after the negated one, or a request beside it.
     "don't open the windows just close them",
     "don't open it, close it",
