@@ -84,6 +84,21 @@ describe("octopus-agent say: a forbidden command said without a comma", () => {
   });
 });
 
+describe("octopus-agent say: a declined part", () => {
+  it("does not turn on what the driver says they do not want", async () => {
+    for (const said of ["I don't want the AC on", "I don't need the seat heater anymore"]) {
+      const out = JSON.parse((await run(["say", "--json", said])).stdout);
+      expect(
+        out.decisions.filter((d: { target?: unknown }) => d.target != null),
+        said,
+      ).toEqual([]);
+    }
+    // "I don't need the AC anymore" still asks for the AC off: nothing forbids that.
+    const off = JSON.parse((await run(["say", "--json", "I don't need the AC anymore"])).stdout);
+    expect(off.response).toBe("<nexa_8>(False)<nexa_end>");
+  });
+});
+
 describe("octopus-agent infer --jsonl", () => {
   it("answers thousands of lines in order, one line each, bad lines included", async () => {
     const queries = ["turn it up", "what's the weather like", "close every window and switch on the ac"];
