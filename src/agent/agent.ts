@@ -16,10 +16,11 @@ import type { ActuationGrant } from "../safety/authority.js";
 import { type GateMemory, initialGateMemory } from "../safety/gate.js";
 import type { VehicleProfile } from "../safety/profile.js";
 import { type NormalizeError, normalizeTranscript } from "../text/normalize.js";
-import { CLAUSE_CHECK_DEFAULT, type ClauseCheck, changedAnswer, crossCheckClauses } from "./clause-check.js";
+import { checkAnswer } from "./checks.js";
+import { type ClauseCheck, changedAnswer } from "./clause-check.js";
 import { decideResponse } from "./decide-response.js";
-import { checkNegations, type NegationCheck } from "./negation-check.js";
-import { checkStatement, STATEMENT_CHECK_DEFAULT, type StatementCheck } from "./statement-check.js";
+import type { NegationCheck } from "./negation-check.js";
+import type { StatementCheck } from "./statement-check.js";
 import type { ActuationRecord, VehicleLink } from "./vehicle-link.js";
 
 /** What the agent needs of a model (ModelRuntime, or a test double that is a real model too). */
@@ -109,23 +110,12 @@ export class Agent extends EventEmitter<AgentEvents> {
     const completion = await this.model.complete(input);
     if (!completion.ok)
       return { text, input, ...empty, error: { kind: "model", error: completion.error }, latencyMs: elapsed(started) };
-    // A report or a hypothetical is no request: the clauses need not be asked.
-    const statement =
-      (this.options.statementCheck ?? STATEMENT_CHECK_DEFAULT)
-        ? checkStatement(text, completion.value.response)
-        : undefined;
-    const clauseCheck =
-      !statement && (this.options.clauseCheck ?? CLAUSE_CHECK_DEFAULT)
-        ? await crossCheckClauses(this.model, text, completion.value.response, { handedness: this.profile.handedness })
-        : undefined;
-    // Last, so that nothing added before it can bring a forbidden call back.
-    const negation =
-      !statement && (this.options.statementCheck ?? STATEMENT_CHECK_DEFAULT)
-        ? await checkNegations(this.model, text, clauseCheck?.response ?? completion.value.response, {
-            handedness: this.profile.handedness,
-          })
-        : undefined;
-    const response = statement?.response ?? negation?.response ?? clauseCheck?.response ?? completion.value.response;
+    const { response, statement, clauseCheck, negation } = await checkAnswer(
+      this.model,
+      text,
+      completion.value.response,
+      { ...this.options, handedness: this.profile.handedness },
+    );
     const modelMs = elapsed(started);
     const now = this.clock();
     const decided = decideResponse(response, {

@@ -8,9 +8,9 @@
  * when the run needs them.
  */
 import { basename } from "node:path";
-import { CLAUSE_CHECK_DEFAULT, changedAnswer, crossCheckClauses } from "../agent/clause-check.js";
-import { checkNegations } from "../agent/negation-check.js";
-import { checkStatement, STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
+import { checkAnswer } from "../agent/checks.js";
+import { CLAUSE_CHECK_DEFAULT, changedAnswer } from "../agent/clause-check.js";
+import { STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
 import type { ModelRuntimeOptions } from "../model/runtime.js";
 import type { Handedness } from "../parser/index.js";
 import { normalizeTranscript } from "../text/normalize.js";
@@ -226,28 +226,33 @@ export async function loadModelPredictor(
         const out = await runtime.complete(input);
         if (!out.ok)
           return { error: `${out.error.code}: ${out.error.message}`, latencyMs: performance.now() - started };
-        // As the agent runs it: a report or hypothetical first, then the clauses.
-        const statement = statementCheck && raw !== undefined ? checkStatement(raw, out.value.response) : undefined;
+        if (raw === undefined || (!clauseCheck && !statementCheck))
+          return { response: out.value.response, latencyMs: out.value.latencyMs };
+        // As the agent runs it (src/agent/checks.ts).
+        const {
+          response,
+          statement,
+          clauseCheck: checked,
+          negation,
+        } = await checkAnswer(runtime, raw, out.value.response, {
+          clauseCheck,
+          statementCheck,
+          ...(predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {}),
+        });
         if (statement)
           return {
-            response: statement.response,
+            response,
             // The check adds ~0.01 ms and no model call: the model's own time, like a plain answer.
             latencyMs: out.value.latencyMs,
             modelResponse: statement.modelResponse,
             changedBy: `statement check: a ${statement.finding.kind} ("${statement.finding.evidence}")`,
           };
-        if (raw === undefined || (!clauseCheck && !statementCheck))
-          return { response: out.value.response, latencyMs: out.value.latencyMs };
-        const handedness = predictorOptions.handedness ? { handedness: predictorOptions.handedness } : {};
-        const checked = clauseCheck ? await crossCheckClauses(runtime, raw, out.value.response, handedness) : undefined;
-        const afterClauses = checked?.response ?? out.value.response;
-        const negation = statementCheck ? await checkNegations(runtime, raw, afterClauses, handedness) : undefined;
         const changedBy = [
           changedAnswer(checked) ? "clause check" : "",
           negation ? `negation check (${negation.forbidden.map((f) => `"${f.evidence}"`).join(", ")})` : "",
         ].filter((x) => x !== "");
         return {
-          response: negation?.response ?? afterClauses,
+          response,
           latencyMs: performance.now() - started,
           ...(changedBy.length > 0 ? { modelResponse: out.value.response, changedBy: changedBy.join(", then ") } : {}),
         };
