@@ -15,6 +15,7 @@ import { STATEMENT_CHECK_DEFAULT } from "../agent/statement-check.js";
 import { SimulatedVehicle, type VehicleLink } from "../agent/vehicle-link.js";
 import { ModelRuntime } from "../model/runtime.js";
 import type { VehicleProfile } from "../safety/profile.js";
+import { STATEMENT_KIND_LABELS } from "../text/statement.js";
 
 export interface DaemonOptions {
   readonly modelPath: string;
@@ -123,7 +124,7 @@ export function describeTurn(turn: Turn): string[] {
   }
   if (turn.statement)
     lines.push(
-      `  statement check: a ${turn.statement.finding.kind === "negated" ? "negated command" : turn.statement.finding.kind} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
+      `  statement check: ${STATEMENT_KIND_LABELS[turn.statement.finding.kind]} ("${turn.statement.finding.evidence}"), no request; the model said ${turn.statement.modelResponse}`,
     );
   if (turn.negation)
     lines.push(

@@ -33,13 +33,28 @@
  * A third kind, `negated`: a command the driver forbids, said on its own ("please don't turn
  * on the AC"); see `negatedCommand`.
  *
+ * Three more (sixteenth round): an `opinion` ("my mom hates it when the steering wheel gets
+ * hot", "heated seats are overrated"), a `capability` question ("can the passenger seat go
+ * back far enough for …?") and a `phone` number ("dial 555 0142"); see `opinion`,
+ * `capabilityQuestion` and `phoneNumber`.
+ *
  * Works on the normalized words (lowercase, no punctuation) of each clause of
  * src/text/clauses.ts, so a recognizer's unpunctuated text is read the same way.
  */
 import { splitClauses } from "./clauses.js";
 import { findComfortStatement } from "./comfort.js";
 
-export type StatementKind = "report" | "hypothetical" | "negated";
+export type StatementKind = "report" | "hypothetical" | "negated" | "opinion" | "capability" | "phone";
+
+/** How the log names each kind (one entry per kind: the compiler checks none is missing). */
+export const STATEMENT_KIND_LABELS: Readonly<Record<StatementKind, string>> = {
+  report: "a report",
+  hypothetical: "a hypothetical",
+  negated: "a negated command",
+  opinion: "an opinion",
+  capability: "a question about what the car can do",
+  phone: "a phone number",
+};
 
 export interface StatementFinding {
   readonly kind: StatementKind;
@@ -541,6 +556,169 @@ export function findForbiddenCommands(rawText: string): ForbiddenCommand[] {
   });
 }
 
+/** Verbs of a phone call: "dial 555 0142", "ring mum on 07700 900123". */
+const PHONE_VERB = new Set(["dial", "call", "ring", "phone"]);
+/** Fewest digits of a phone number; no value of the contract has more than three. */
+const PHONE_DIGITS = 7;
+
+/**
+ * Whether every clause but `except` only tells (`onlyTells`) or is courtesy, wake words
+ * and fillers: nothing beside the finding may carry a request ("dial 555 0142, volume up").
+ */
+function othersOnlyTell(clauses: readonly string[], except: number, alsoFine: (c: string) => boolean = () => false) {
+  return clauses.every((c, i) => {
+    if (i === except) return true;
+    const rest = stripLead(`${c} `)
+      .trim()
+      .replace(/^(?:(?:and|but|so|then|also|anyway)\s+)*/, "");
+    return rest === "" || COURTESY.test(rest) || alsoFine(rest) || onlyTells(rest.split(" "));
+  });
+}
+
+/**
+ * A phone number: "dial 555 0142", "call 0207 946 0018", "dial five five five oh one four
+ * two". No setting of the contract has seven digits, so a call verb followed (within three
+ * words: "ring mum on …") by a run of at least seven digits ("oh" and "o" count as 0) is a
+ * call, which the car's function table does not hold. The model read "Dial 555 0142." as
+ * the sunroof at 55% (dev 13). Before the request words: "could you dial …" is polite and
+ * still a call. Nothing else in the clause or beside it may ask for something.
+ */
+function phoneNumber(clauses: readonly string[]): StatementFinding | null {
+  for (let c = 0; c < clauses.length; c++) {
+    const words = stripLead(clauses[c] as string).split(" ");
+    const verb = words.findIndex((w) => PHONE_VERB.has(w));
+    if (verb < 0) continue;
+    let i = verb + 1;
+    while (i < words.length && i <= verb + 4 && !/^\d/.test(words[i] as string)) i++;
+    let digits = "";
+    let end = i;
+    for (; end < words.length; end++) {
+      const w = words[end] as string;
+      if (/^\d+$/.test(w)) digits += w;
+      else if ((w === "oh" || w === "o") && digits !== "") digits += "0";
+      else break;
+    }
+    if (digits.length < PHONE_DIGITS) continue;
+    const before = words.slice(0, verb);
+    const after = words.slice(end);
+    if (hasImperative(before) || !onlyTells(after.filter((w) => !COURTESY.test(w)))) return null;
+    if (!othersOnlyTell(clauses, c)) return null;
+    return { kind: "phone", evidence: words.slice(verb, end).join(" ") };
+  }
+  return null;
+}
+
+/** Adverbs between a subject and its verb of liking: "she really hates …", "I absolutely love …". */
+const LIKING_ADVERBS = String.raw`(?:(?:really|just|always|never|absolutely|totally|honestly|actually|also|still|kind of|kinda|so|simply)\s+)*`;
+/**
+ * Someone else's liking: any verb of it. "She prefers the air on her feet" tells, asks
+ * nothing. Not bare "like", which is also a preposition ("the air outside smells like smoke").
+ */
+const THIRD_LIKING = new RegExp(
+  String.raw`^${THIRD}\s+${LIKING_ADVERBS}(?:prefers?|preferred|likes|liked|loves?|loved|hates?|hated|dislikes?|disliked|enjoys?|enjoyed|adores?|adored|can't stand|cannot stand|couldn't stand|doesn't like|does not like|don't like|do not like|didn't like|did not like)\b`,
+);
+/**
+ * The driver's own liking, without "like" and "prefer", which ask for a setting ("I prefer
+ * it at 75", "I'd like …"), and without "don't like" ("I don't like the fan this loud"
+ * wants it lower).
+ */
+const FIRST_LIKING = new RegExp(
+  String.raw`^${FIRST}\s+${LIKING_ADVERBS}(?:love|loved|hate|hated|adore|adored|dislike|disliked|enjoy|enjoyed|can't stand|cannot stand)\b`,
+);
+/** Where a liking turns to a situation ("I hate it when the windows fog up"): no wish after it. */
+const SITUATION = new Set(["when", "whenever", "how", "that", "if", "way"]);
+/**
+ * Words of a wanted setting after the driver's liking, before any situation: "I love it at
+ * 72", "I love the sunroof open" may ask for it, and the model decides.
+ */
+const WANTED = new Set(
+  "on off up down open closed shut max maximum min minimum full half halfway warmer cooler hotter colder louder quieter softer higher lower more less further back forward at".split(
+    " ",
+  ),
+);
+/** A judgement: "heated seats are overrated", "72 degrees is my favourite temperature". */
+const JUDGEMENT =
+  /\b(?:is|are|'s)\s+(?:(?:so|really|totally|just|kind of|kinda|a bit|pretty|very)\s+)*(?:overrated|underrated|overkill|pointless|useless|confusing|a gimmick|gimmicky|(?:my|our) (?:favourite|favorite) [a-z]+)\b/;
+/** What may follow a judgement: "… if you ask me", "… to be honest". */
+const JUDGEMENT_TAIL = /^(?:if you ask me|in my opinion|to be honest|honestly|i think|i reckon|i guess)?$/;
+/** "My dad's truck has a heated steering wheel": someone else's thing, no request. */
+const SOMEONE_ELSE_HAS = /^(?:my|our|his|her|their)\s+[a-z']+(?:\s+[a-z']+)?\s+(?:has|had|have)\b/;
+
+/** Whether one clause (normalized, lead words stripped) states an opinion. */
+function opinionIn(clause: string): string | null {
+  const third = THIRD_LIKING.exec(clause);
+  if (third) return /\d/.test(clause) ? null : third[0];
+  const first = FIRST_LIKING.exec(clause);
+  if (first) {
+    const rest = clause.slice(first[0].length).trim().split(" ");
+    const situation = rest.findIndex((w) => SITUATION.has(w));
+    const wish = situation < 0 ? rest : rest.slice(0, situation);
+    if (wish.some((w) => WANTED.has(w) || /\d/.test(w))) return null;
+    return first[0];
+  }
+  const judged = JUDGEMENT.exec(clause);
+  // What is judged is a thing ("72 degrees", "heated seats"), not a request ("pump it up").
+  const judgedThing = judged ? clause.slice(0, judged.index).trim().split(" ") : [];
+  if (
+    judged &&
+    !judgedThing.some((w) => WANTED.has(w) || w === "it" || w === "them") &&
+    JUDGEMENT_TAIL.test(clause.slice(judged.index + judged[0].length).trim())
+  ) {
+    return clause.slice(0, judged.index + judged[0].length);
+  }
+  return null;
+}
+
+/**
+ * An opinion or a liking, no request: "She prefers the air blowing on her feet", "My mom
+ * hates it when the steering wheel gets hot", "Heated seats are overrated if you ask me",
+ * "Seventy-two degrees is my favourite temperature". The model answered each with the
+ * setting it names (dev sets). Every other clause must only tell, be another opinion, or say
+ * that someone else has something; the request words and imperatives were ruled out by the
+ * caller.
+ */
+function opinion(clauses: readonly string[]): StatementFinding | null {
+  const stripped = clauses.map((c) =>
+    stripLead(`${c} `)
+      .trim()
+      .replace(/^(?:(?:and|but|so|then|also|anyway)\s+)*/, ""),
+  );
+  const at = stripped.findIndex((c) => opinionIn(c) !== null);
+  if (at < 0) return null;
+  const fine = (c: string) => opinionIn(c) !== null || SOMEONE_ELSE_HAS.test(c);
+  if (!othersOnlyTell(clauses, at, fine)) return null;
+  return { kind: "opinion", evidence: opinionIn(stripped[at] as string) as string };
+}
+
+/** A question about what a part can do: "can the passenger seat …", "does the sunroof …". */
+const CAPABILITY_OPENER = /^(?:can|could|will|does|do)\s+(?:the|my|this|these|those|our|its)\b/;
+/** Verbs of a capability question besides the command verbs: "can the seat go back …". */
+const QUESTION_VERBS = new Set("go be get work run stay reach fold slide come".split(" "));
+/** A limit or a condition asked about: "… or only forward and back", "… far enough for …". */
+const CAPABILITY_LIMIT =
+  /\b(?:or only|or just|far enough|high enough|low enough|enough for|while (?:we're|we are|i'm|i am|driving|moving|we drive|i drive|it's|it is|the car|on the|parked)|at (?:high |full |motorway |highway )?speeds?|on the (?:motorway|highway|freeway))\b/;
+
+/**
+ * A question about what the car can do, no request: "Can the passenger seat go back far
+ * enough for someone who's six foot five?", "Can the passenger seat move up and down, or
+ * only forward and back?". "Can the back be a lot cooler?" asks for it (no limit or
+ * condition), and so does anything with request words or an imperative (ruled out by the
+ * caller). Read on the whole utterance: the split cuts "up and down" apart.
+ */
+function capabilityQuestion(clauses: readonly string[]): StatementFinding | null {
+  const all = stripLead(`${clauses.join(" ")} `).trim();
+  const opener = CAPABILITY_OPENER.exec(all);
+  if (!opener) return null;
+  const limit = CAPABILITY_LIMIT.exec(all);
+  if (!limit) return null;
+  // The question's own verb follows its subject ("can the seat | move up …"); an imperative
+  // after it still asks ("can the sunroof open at speed open it a bit").
+  const words = all.split(" ");
+  const verb = words.findIndex((w, i) => i > 1 && (COMMAND.has(w) || QUESTION_VERBS.has(w)));
+  if (verb < 0 || hasImperative(words, verb + 1)) return null;
+  return { kind: "capability", evidence: `${opener[0]} … ${limit[0]}` };
+}
+
 /**
  * The finding for a raw transcript, or null when its words may carry a request (the model
  * then decides, as always).
@@ -551,6 +729,9 @@ export function findStatement(rawText: string): StatementFinding | null {
   // Before the request words: "please don't turn on the AC" is polite and still forbids.
   const negated = negatedCommand(clauses);
   if (negated) return negated;
+  // Before the request words too: "could you dial 555 0142" is a call, not a car setting.
+  const phone = phoneNumber(clauses);
+  if (phone) return phone;
   const first = stripLead(clauses[0]);
   const all = clauses.join(" ");
   if (REQUEST_WORDS.test(all)) return null;
@@ -607,5 +788,9 @@ export function findStatement(rawText: string): StatementFinding | null {
     if (!quietAfter(condition[0], true, later)) return null;
     return { kind: "hypothetical", evidence: `${condition[0]}… ${main[0]}` };
   }
-  return null;
+  if (JOINED_COMMAND.test(all)) return null;
+  const capability = capabilityQuestion(clauses);
+  if (capability) return capability;
+  if (clauses.some((c) => hasImperative(stripLead(c).split(" ")))) return null;
+  return opinion(clauses);
 }

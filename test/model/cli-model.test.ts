@@ -45,6 +45,30 @@ describe("octopus-agent say: the statement check", () => {
   });
 });
 
+describe("octopus-agent say: opinions, questions about the car and phone numbers", () => {
+  it("actuates nothing for them, and still answers a request said beside an opinion", async () => {
+    for (const [said, kind] of [
+      ["Dial 555 0142.", "phone"],
+      ["Heated seats are overrated if you ask me", "opinion"],
+      ["My mom hates it when the steering wheel gets hot.", "opinion"],
+      ["Can the passenger seat go back far enough for someone who's six foot five?", "capability"],
+    ]) {
+      const out = JSON.parse((await run(["say", "--json", said])).stdout);
+      expect(out.response, said).toBe("<nexa_20>()<nexa_end>");
+      expect(
+        out.decisions.map((d: { function: string }) => d.function),
+        said,
+      ).toEqual(["irrelevant_function"]);
+      // The shipped model actuates something for each; its answer is kept as the evidence.
+      expect(out.statement, said).toMatchObject({ kind });
+      expect(out.model_response, said).not.toBe("<nexa_20>()<nexa_end>");
+    }
+    const request = JSON.parse((await run(["say", "--json", "turn it up, I love this song"])).stdout);
+    expect(request.statement).toBeUndefined();
+    expect(request.decisions.map((d: { function: string }) => d.function)).toEqual(["adjust_volume"]);
+  });
+});
+
 describe("octopus-agent say: a forbidden command", () => {
   it("never does what the driver said not to do", async () => {
     for (const said of ["please don't turn on the AC", "do not open the sunroof"]) {

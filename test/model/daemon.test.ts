@@ -67,6 +67,16 @@ describe("daemon (npm start) with the shipped model", () => {
     expect(logged.length).toBeGreaterThan(0);
   });
 
+  it("says which statement held an answer back, and actuates nothing for it", async () => {
+    const r = await runDaemon([], "Dial 555 0142.\nHeated seats are overrated if you ask me\n");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /statement check: a phone number \("dial 555 0142"\), no request; the model said <nexa_4>/,
+    );
+    expect(r.stdout).toMatch(/statement check: an opinion \("heated seats are overrated"\), no request/);
+    expect(r.stdout).not.toMatch(/would actuate/);
+  });
+
   it("on embedded defaults (npm start) sends real encoded frames on the virtual CAN bus", async () => {
     const r = await runCli(["run", "--log-level", "warn"], "set the driver side to 72 degrees\nturn on the ac\n");
     expect(r.code, r.stderr).toBe(0);
