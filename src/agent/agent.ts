@@ -68,9 +68,9 @@ export interface AgentOptions {
    */
   readonly clauseCheck?: boolean;
   /**
-   * Answer "no request" to reports, hypotheticals and a negated command said alone
-   * (statement-check.ts), and take a negated command out of a longer answer
-   * (negation-check.ts). Default STATEMENT_CHECK_DEFAULT.
+   * Answer "no request" to reports, hypotheticals, opinions, capability questions, phone
+   * numbers and a negated command said alone (statement-check.ts), and take a negated
+   * command out of a longer answer (negation-check.ts). Default STATEMENT_CHECK_DEFAULT.
    */
   readonly statementCheck?: boolean;
 }

@@ -1,8 +1,9 @@
 /**
  * The run-time checks on a model answer, in the one order the agent and the evaluation both
- * use: the statement check first (a report, a hypothetical or a lone negated command is no
- * request, and nothing else is asked), then the clause cross-check, then the negation check
- * (last, so that nothing added before it can bring a forbidden call back).
+ * use: the statement check first (a report, a hypothetical, an opinion, a question about the
+ * car, a phone number or a lone negated command is no request, and nothing else is asked),
+ * then the clause cross-check, then the negation check (last, so that nothing added before it
+ * can bring a forbidden call back).
  */
 import type { Handedness } from "../parser/index.js";
 import type { TextModel } from "./agent.js";

@@ -34,11 +34,11 @@ export function addAgentCheckOptions(cmd: Command): Command {
     .option("--no-clause-check", `answer the whole utterance only${CLAUSE_CHECK_DEFAULT ? "" : " (default)"}`)
     .option(
       "--statement-check",
-      `answer "no request" to reports and hypotheticals ("my wife turned the heat up earlier")${STATEMENT_CHECK_DEFAULT ? " (default)" : ""}`,
+      `answer "no request" to reports, hypotheticals, opinions, questions about the car and phone numbers ("my wife turned the heat up earlier")${STATEMENT_CHECK_DEFAULT ? " (default)" : ""}`,
     )
     .option(
       "--no-statement-check",
-      `let the model answer reports and hypotheticals too${STATEMENT_CHECK_DEFAULT ? "" : " (default)"}`,
+      `let the model answer reports, hypotheticals, opinions, questions about the car and phone numbers too${STATEMENT_CHECK_DEFAULT ? "" : " (default)"}`,
     );
 }
 
