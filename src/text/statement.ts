@@ -556,66 +556,154 @@ export function findForbiddenCommands(rawText: string): ForbiddenCommand[] {
   });
 }
 
+/**
+ * Words a terse request ends with ("… windows up", "… seat heater on for her", "… feet
+ * mode", "… recirc", "… a bit"): said at the end of an opinion's clause or beside it, they
+ * may ask for something.
+ */
+const SETTING_END = new Set(
+  "on off up down open closed shut louder quieter softer warmer cooler hotter colder higher lower high low medium max maximum min minimum halfway full mode tilt tilted more less loud recirc recirculation auto mute unmute defog defrost demist hush bit little lot tad touch notch notches".split(
+    " ",
+  ),
+);
+/** Words that ask wherever they stand: a comparison or an extreme ("… cooler on her side", "… max ac"). */
+const ASKS_ANYWHERE =
+  /\b(?:warmer|cooler|hotter|colder|louder|quieter|softer|higher|lower|brighter|darker|max|maximum|min|minimum|full blast|to (?:the )?(?:feet|face|windshield|windscreen|floor))\b/;
+/** Words after a request that add nothing to it: "… for her please". */
+const TRAILING_COURTESY = new Set("please thanks thank you cheers now for him her them me us".split(" "));
+/** States a part can be in: "sunroof open" is a state, not the verb "open". */
+const STATES = new Set("open closed shut on off up down".split(" "));
+/** Words after which a command verb is a noun ("the heat", "a blast", "this cold"). */
+const NOUN_AFTER = new Set("the my his her their our its your a an this that some any no".split(" "));
+/** A complaint about a degree: "… this loud", "… so cold", "I hate how loud …" wants a change. */
+const DEGREE_COMPLAINT = /\b(?:this|that|so|too|how)\s+(?:cold|hot|warm|loud|quiet|bright|dark|stuffy|chilly|noisy)\b/;
+/** How things are now, said beside a finding: "it's too loud", "I'm …", "we're …", "still". */
+const STATE_COMPLAINT = /\b(?:it's|its|it is|i'm|im|i am|we're|we are|too|still)\b/;
+/** A feeling said beside an opinion ("we're boiling, the kids hate the heat") asks (contract §3). */
+const FEELING_WORDS =
+  /\b(?:freezing|frozen|boiling|roasting|sweating|baking|melting|cold|hot|chilly|stuffy|warm|cooking|dying)\b/;
+
+/**
+ * Whether words (a clause, or what follows an opinion's verb in it) may ask for something:
+ * a command verb after no subject, modal, "to" or determiner ("… open it for him", "…
+ * switch it off"; not "the heat"), a comparison or an extreme anywhere ("… cooler on her
+ * side"), a setting word or an amount at the end ("my mum hates drafts windows up", "i love
+ * that song louder", "… seat heater on for her"), a number at the end (`digits`), or a
+ * complaint about a degree ("… the fan this loud"). A state at the end counts too ("my son
+ * loves the sunroof open" may want it open): the model then decides.
+ */
+function mayAsk(words: readonly string[], digits = true): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (!COMMAND.has(w) || notImperativeAfter(words[i - 1]) || NOUN_AFTER.has(words[i - 1] ?? "")) continue;
+    // A state after a part ("the sunroof open") is read by the end-word test below.
+    if (STATES.has(w) && PARTS.test(words[i - 1] ?? "") && !/^(?:it|them)$/.test(words[i + 1] ?? "")) continue;
+    return true;
+  }
+  const text = words.join(" ");
+  if (DEGREE_COMPLAINT.test(text) || ASKS_ANYWHERE.test(text)) return true;
+  let end = words.length;
+  while (end > 0 && TRAILING_COURTESY.has(words[end - 1] as string)) end--;
+  const last = words[end - 1];
+  if (last === undefined) return false;
+  return SETTING_END.has(last) || (digits && /^\d/.test(last));
+}
+
+/** A clause without its wake words, fillers, time adverbs and leading conjunctions. */
+function bareClause(clause: string): string {
+  return stripLead(`${clause} `)
+    .trim()
+    .replace(/^(?:(?:and|but|so|then|also|anyway)\s+)*/, "");
+}
+
+/**
+ * Whether words ask for nothing: empty, or words that only tell (`onlyTells`) with no terse
+ * request (`mayAsk`), complaint or feeling ("I'm freezing, my wife hates the cold" asks for
+ * +2; "way too loud, call 555 0142" asks for less).
+ */
+function asksNothing(text: string): boolean {
+  if (text === "" || COURTESY.test(text)) return true;
+  const words = text.split(" ");
+  return (
+    onlyTells(words) &&
+    !mayAsk(words) &&
+    !STATE_COMPLAINT.test(text) &&
+    !FEELING_WORDS.test(text) &&
+    !findComfortStatement(text)
+  );
+}
+
+/** Whether every clause but `except` asks for nothing (`asksNothing`) or is `alsoFine`. */
+function othersAskNothing(
+  clauses: readonly string[],
+  except: number,
+  alsoFine: (c: string) => boolean = () => false,
+): boolean {
+  return clauses.every((c, i) => {
+    if (i === except) return true;
+    const rest = bareClause(c);
+    return alsoFine(rest) || asksNothing(rest);
+  });
+}
+
 /** Verbs of a phone call: "dial 555 0142", "ring mum on 07700 900123". */
 const PHONE_VERB = new Set(["dial", "call", "ring", "phone"]);
 /** Fewest digits of a phone number; no value of the contract has more than three. */
 const PHONE_DIGITS = 7;
-
-/**
- * Whether every clause but `except` only tells (`onlyTells`) or is courtesy, wake words
- * and fillers: nothing beside the finding may carry a request ("dial 555 0142, volume up").
- */
-function othersOnlyTell(clauses: readonly string[], except: number, alsoFine: (c: string) => boolean = () => false) {
-  return clauses.every((c, i) => {
-    if (i === except) return true;
-    const rest = stripLead(`${c} `)
-      .trim()
-      .replace(/^(?:(?:and|but|so|then|also|anyway)\s+)*/, "");
-    return rest === "" || COURTESY.test(rest) || alsoFine(rest) || onlyTells(rest.split(" "));
-  });
-}
+/** Emergency numbers: short, and never a car setting after "call". */
+const EMERGENCY = new Set(["911", "999", "112", "000"]);
+/** A wish whose object is the call: "i'd like you to | dial …", "i need to | call …". */
+const CALL_WISH = /\b(?:i'd|i would|i|we|we'd)\s+(?:like|want|need|love)(?:\s+you)?\s+to$/;
+/** How a call is made, said after the number: not the car's speakers. */
+const ON_SPEAKER = /\s+on (?:the )?(?:speaker|speakers|speakerphone)\b/g;
 
 /**
  * A phone number: "dial 555 0142", "call 0207 946 0018", "dial five five five oh one four
- * two". No setting of the contract has seven digits, so a call verb followed (within three
- * words: "ring mum on …") by a run of at least seven digits ("oh" and "o" count as 0) is a
- * call, which the car's function table does not hold. The model read "Dial 555 0142." as
- * the sunroof at 55% (dev 13). Before the request words: "could you dial …" is polite and
- * still a call. Nothing else in the clause or beside it may ask for something.
+ * two", "call 911". No setting of the contract has seven digits, so a call verb followed
+ * (skipping at most four words: "ring mum on …") by a run of at least seven digits ("oh" and
+ * "o" count as 0, "double oh" as two) or an emergency number is a call, which the car's
+ * function table does not hold. The model read "Dial 555 0142." as the sunroof at 55% (dev
+ * 13). Read on the whole utterance, so "Dial 555, 0142." is one number. What comes before
+ * the verb and after the number must ask nothing (`asksNothing`): "could you dial …" is
+ * polite and still a call (so this runs before the request-word test), "volume down call
+ * 555 0142" and "call 555 0142, it's freezing" ask.
  */
 function phoneNumber(clauses: readonly string[]): StatementFinding | null {
-  for (let c = 0; c < clauses.length; c++) {
-    const words = stripLead(clauses[c] as string).split(" ");
-    const verb = words.findIndex((w) => PHONE_VERB.has(w));
-    if (verb < 0) continue;
-    let i = verb + 1;
-    while (i < words.length && i <= verb + 4 && !/^\d/.test(words[i] as string)) i++;
-    let digits = "";
-    let end = i;
-    for (; end < words.length; end++) {
-      const w = words[end] as string;
-      if (/^\d+$/.test(w)) digits += w;
-      else if ((w === "oh" || w === "o") && digits !== "") digits += "0";
-      else break;
-    }
-    if (digits.length < PHONE_DIGITS) continue;
-    const before = words.slice(0, verb);
-    const after = words.slice(end);
-    if (hasImperative(before) || !onlyTells(after.filter((w) => !COURTESY.test(w)))) return null;
-    if (!othersOnlyTell(clauses, c)) return null;
-    return { kind: "phone", evidence: words.slice(verb, end).join(" ") };
+  const words = stripLead(`${clauses.join(" ")} `)
+    .trim()
+    .split(" ");
+  const verb = words.findIndex((w) => PHONE_VERB.has(w));
+  // "I'd like you to dial …": the wish is the call itself.
+  const before = words.slice(0, verb).join(" ").replace(CALL_WISH, "").trim();
+  if (verb < 0 || !asksNothing(before)) return null;
+  let i = verb + 1;
+  while (i < words.length && i <= verb + 4 && !/^\d/.test(words[i] as string)) i++;
+  let digits = "";
+  let end = i;
+  for (; end < words.length; end++) {
+    const w = words[end] as string;
+    const next = words[end + 1] ?? "";
+    if (/^\d+$/.test(w)) digits += w;
+    else if ((w === "oh" || w === "o") && digits !== "") digits += "0";
+    else if (w === "double" && /^(?:\d|oh$|o$)/.test(next)) {
+      digits += /^\d/.test(next) ? next.charAt(0) : "0";
+    } else break;
   }
-  return null;
+  if (digits.length < PHONE_DIGITS && !EMERGENCY.has(digits)) return null;
+  if (!asksNothing(` ${words.slice(end).join(" ")}`.replace(ON_SPEAKER, "").trim())) return null;
+  return { kind: "phone", evidence: words.slice(verb, end).join(" ") };
 }
 
 /** Adverbs between a subject and its verb of liking: "she really hates …", "I absolutely love …". */
 const LIKING_ADVERBS = String.raw`(?:(?:really|just|always|never|absolutely|totally|honestly|actually|also|still|kind of|kinda|so|simply)\s+)*`;
+/** Kin said without "my": "mom hates it when …". */
+const KIN = "(?:mom|mum|dad|mama|papa|grandma|grandpa|granny|grandad|nana)";
 /**
  * Someone else's liking: any verb of it. "She prefers the air on her feet" tells, asks
  * nothing. Not bare "like", which is also a preposition ("the air outside smells like smoke").
  */
 const THIRD_LIKING = new RegExp(
-  String.raw`^${THIRD}\s+${LIKING_ADVERBS}(?:prefers?|preferred|likes|liked|loves?|loved|hates?|hated|dislikes?|disliked|enjoys?|enjoyed|adores?|adored|can't stand|cannot stand|couldn't stand|doesn't like|does not like|don't like|do not like|didn't like|did not like)\b`,
+  String.raw`^(?:${THIRD}|${KIN})\s+${LIKING_ADVERBS}(?:prefers?|preferred|likes|liked|loves?|loved|hates?|hated|dislikes?|disliked|enjoys?|enjoyed|adores?|adored|can't stand|cannot stand|couldn't stand|doesn't like|does not like|don't like|do not like|didn't like|did not like)\b`,
 );
 /**
  * The driver's own liking, without "like" and "prefer", which ask for a setting ("I prefer
@@ -625,8 +713,8 @@ const THIRD_LIKING = new RegExp(
 const FIRST_LIKING = new RegExp(
   String.raw`^${FIRST}\s+${LIKING_ADVERBS}(?:love|loved|hate|hated|adore|adored|dislike|disliked|enjoy|enjoyed|can't stand|cannot stand)\b`,
 );
-/** Where a liking turns to a situation ("I hate it when the windows fog up"): no wish after it. */
-const SITUATION = new Set(["when", "whenever", "how", "that", "if", "way"]);
+/** Where a liking turns to a situation ("I hate it when the windows fog up"). */
+const SITUATION = new Set(["when", "whenever", "how", "if", "way"]);
 /**
  * Words of a wanted setting after the driver's liking, before any situation: "I love it at
  * 72", "I love the sunroof open" may ask for it, and the model decides.
@@ -636,25 +724,41 @@ const WANTED = new Set(
     " ",
   ),
 );
-/** A judgement: "heated seats are overrated", "72 degrees is my favourite temperature". */
+/**
+ * A judgement: "heated seats are overrated", "72 degrees is my favourite temperature". Not
+ * "overkill", "pointless", "useless": said of a running part they often mean "less".
+ */
 const JUDGEMENT =
-  /\b(?:is|are|'s)\s+(?:(?:so|really|totally|just|kind of|kinda|a bit|pretty|very)\s+)*(?:overrated|underrated|overkill|pointless|useless|confusing|a gimmick|gimmicky|(?:my|our) (?:favourite|favorite) [a-z]+)\b/;
+  /\b(?:is|are|'s)\s+(?:(?:so|really|totally|just|kind of|kinda|a bit|pretty|very)\s+)*(?:overrated|underrated|confusing|a gimmick|gimmicky|(?:my|our) (?:favourite|favorite) [a-z]+)\b/;
+/** "My favourite temperature is 72": the same judgement, said the other way round. */
+const FAVOURITE_FIRST = /^(?:my|our) (?:favourite|favorite)(?: [a-z]+){1,2}? (?:is|was)\b/;
 /** What may follow a judgement: "… if you ask me", "… to be honest". */
 const JUDGEMENT_TAIL = /^(?:if you ask me|in my opinion|to be honest|honestly|i think|i reckon|i guess)?$/;
 /** "My dad's truck has a heated steering wheel": someone else's thing, no request. */
 const SOMEONE_ELSE_HAS = /^(?:my|our|his|her|their)\s+[a-z']+(?:\s+[a-z']+)?\s+(?:has|had|have)\b/;
 
-/** Whether one clause (normalized, lead words stripped) states an opinion. */
+/** The opinion one clause (bare, see `bareClause`) states, or null. */
 function opinionIn(clause: string): string | null {
-  const third = THIRD_LIKING.exec(clause);
-  if (third) return /\d/.test(clause) ? null : third[0];
-  const first = FIRST_LIKING.exec(clause);
-  if (first) {
-    const rest = clause.slice(first[0].length).trim().split(" ");
-    const situation = rest.findIndex((w) => SITUATION.has(w));
-    const wish = situation < 0 ? rest : rest.slice(0, situation);
-    if (wish.some((w) => WANTED.has(w) || /\d/.test(w))) return null;
-    return first[0];
+  const liking = THIRD_LIKING.exec(clause) ?? FIRST_LIKING.exec(clause);
+  if (liking) {
+    // Read to the clause's end: "my mum hates drafts windows up" asks.
+    const rest = clause.slice(liking[0].length).trim();
+    const words = rest === "" ? [] : rest.split(" ");
+    if (/\d/.test(rest) || mayAsk(words)) return null;
+    // The driver's own liking of a setting may ask for it ("I love the sunroof open"), up to
+    // where it turns to a situation ("I hate it when …").
+    if (FIRST_LIKING.test(clause)) {
+      const situation = words.findIndex((w) => SITUATION.has(w));
+      if ((situation < 0 ? words : words.slice(0, situation)).some((w) => WANTED.has(w))) return null;
+    }
+    return liking[0];
+  }
+  const favourite = FAVOURITE_FIRST.exec(clause);
+  if (favourite) {
+    const value = clause.slice(favourite[0].length).trim().split(" ");
+    let i = 0;
+    while (i < value.length && (/^\d+$/.test(value[i] as string) || UNITS.has(value[i] as string))) i++;
+    return i > 0 && JUDGEMENT_TAIL.test(value.slice(i).join(" ")) ? favourite[0] : null;
   }
   const judged = JUDGEMENT.exec(clause);
   // What is judged is a thing ("72 degrees", "heated seats"), not a request ("pump it up").
@@ -673,49 +777,67 @@ function opinionIn(clause: string): string | null {
  * An opinion or a liking, no request: "She prefers the air blowing on her feet", "My mom
  * hates it when the steering wheel gets hot", "Heated seats are overrated if you ask me",
  * "Seventy-two degrees is my favourite temperature". The model answered each with the
- * setting it names (dev sets). Every other clause must only tell, be another opinion, or say
- * that someone else has something; the request words and imperatives were ruled out by the
- * caller.
+ * setting it names (dev sets). The opinion's clause is read to its end (`mayAsk`); every
+ * other clause must ask nothing, be another opinion, or say that someone else has something.
+ * The request words and imperatives were ruled out by the caller.
  */
 function opinion(clauses: readonly string[]): StatementFinding | null {
-  const stripped = clauses.map((c) =>
-    stripLead(`${c} `)
-      .trim()
-      .replace(/^(?:(?:and|but|so|then|also|anyway)\s+)*/, ""),
-  );
-  const at = stripped.findIndex((c) => opinionIn(c) !== null);
+  const bare = clauses.map(bareClause);
+  const found = bare.map(opinionIn);
+  const at = found.findIndex((o) => o !== null);
   if (at < 0) return null;
-  const fine = (c: string) => opinionIn(c) !== null || SOMEONE_ELSE_HAS.test(c);
-  if (!othersOnlyTell(clauses, at, fine)) return null;
-  return { kind: "opinion", evidence: opinionIn(stripped[at] as string) as string };
+  const fine = (c: string) => opinionIn(c) !== null || (SOMEONE_ELSE_HAS.test(c) && !mayAsk(c.split(" ")));
+  if (!othersAskNothing(clauses, at, fine)) return null;
+  return { kind: "opinion", evidence: found[at] as string };
 }
 
 /** A question about what a part can do: "can the passenger seat …", "does the sunroof …". */
 const CAPABILITY_OPENER = /^(?:can|could|will|does|do)\s+(?:the|my|this|these|those|our|its)\b/;
 /** Verbs of a capability question besides the command verbs: "can the seat go back …". */
 const QUESTION_VERBS = new Set("go be get work run stay reach fold slide come".split(" "));
-/** A limit or a condition asked about: "… or only forward and back", "… far enough for …". */
+/**
+ * A limit or a condition asked about: "… or only forward and back", "… far enough for …",
+ * "… while we're on the motorway". Not "while it's raining" (a reason to act now).
+ */
 const CAPABILITY_LIMIT =
-  /\b(?:or only|or just|far enough|high enough|low enough|enough for|while (?:we're|we are|i'm|i am|driving|moving|we drive|i drive|it's|it is|the car|on the|parked)|at (?:high |full |motorway |highway )?speeds?|on the (?:motorway|highway|freeway))\b/;
+  /\b(?:or only|or just|far enough|while (?:we're|we are|i'm|i am|driving|moving|we drive|i drive|the car|on the|parked)|at (?:high |full |motorway |highway )?speeds?|on the (?:motorway|highway|freeway))\b/;
+/** A setting asked to go one way: "can the volume go up on the highway" asks (not "… up and down"). */
+const CAPABILITY_WISH =
+  /^(?:can|could|will) (?:the|my) (?:volume|music|radio|sound|heat|heating|temperature|temp|fan|ac|air|air conditioning) (?:go|get|come|be turned) (?:up|down)\b(?! and\b)/;
+/** An amount or a value before the limit: "can the temp go up a bit while we're parked" asks. */
+const CAPABILITY_AMOUNT =
+  /\d|\b(?:a bit|a little|a lot|a tad|all the way|halfway|more|less|further|higher|lower|louder|quieter|warmer|cooler|hotter|colder|up to)\b/;
+/** Where a speaker's punctuation ends a part of the utterance. */
+const SEGMENT = /[,;:!?]|\.(?=\s|$)/;
 
 /**
  * A question about what the car can do, no request: "Can the passenger seat go back far
  * enough for someone who's six foot five?", "Can the passenger seat move up and down, or
  * only forward and back?". "Can the back be a lot cooler?" asks for it (no limit or
- * condition), and so does anything with request words or an imperative (ruled out by the
- * caller). Read on the whole utterance: the split cuts "up and down" apart.
+ * condition), and so do an amount before the limit ("… go to 40 on the highway"), an
+ * imperative or a terse request after it ("…, sunroof open halfway"), and request words
+ * (ruled out by the caller). Read on the whole utterance: the clause split cuts "up and
+ * down" apart; a later punctuated part must start with "or" or ask nothing.
  */
-function capabilityQuestion(clauses: readonly string[]): StatementFinding | null {
+function capabilityQuestion(rawText: string, clauses: readonly string[]): StatementFinding | null {
   const all = stripLead(`${clauses.join(" ")} `).trim();
   const opener = CAPABILITY_OPENER.exec(all);
   if (!opener) return null;
   const limit = CAPABILITY_LIMIT.exec(all);
-  if (!limit) return null;
+  if (!limit || CAPABILITY_AMOUNT.test(all.slice(0, limit.index)) || CAPABILITY_WISH.test(all)) return null;
   // The question's own verb follows its subject ("can the seat | move up …"); an imperative
   // after it still asks ("can the sunroof open at speed open it a bit").
   const words = all.split(" ");
   const verb = words.findIndex((w, i) => i > 1 && (COMMAND.has(w) || QUESTION_VERBS.has(w)));
   if (verb < 0 || hasImperative(words, verb + 1)) return null;
+  // After the limit, a description ("… for someone who's 6 foot 5"), not a request.
+  const afterLimit = all.slice(limit.index + limit[0].length).trim();
+  if (afterLimit !== "" && mayAsk(afterLimit.split(" "), false)) return null;
+  const later = rawText
+    .split(SEGMENT)
+    .slice(1)
+    .map((p) => splitClauses(p).join(" "));
+  if (!later.every((p) => p === "" || p.startsWith("or ") || othersAskNothing([p], -1))) return null;
   return { kind: "capability", evidence: `${opener[0]} … ${limit[0]}` };
 }
 
@@ -789,7 +911,7 @@ export function findStatement(rawText: string): StatementFinding | null {
     return { kind: "hypothetical", evidence: `${condition[0]}… ${main[0]}` };
   }
   if (JOINED_COMMAND.test(all)) return null;
-  const capability = capabilityQuestion(clauses);
+  const capability = capabilityQuestion(rawText, clauses);
   if (capability) return capability;
   if (clauses.some((c) => hasImperative(stripLead(c).split(" ")))) return null;
   return opinion(clauses);

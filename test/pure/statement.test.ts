@@ -139,10 +139,10 @@ describe("findStatement: opinions, questions about the car and phone numbers", (
   it.each([
     ["She prefers the air blowing on her feet rather than her face.", "opinion", "she prefers"],
     ["My mom hates it when the steering wheel gets hot.", "opinion", "my mom hates"],
-    ["my son loves the sunroof open", "opinion", "my son loves"],
     ["the kids can't stand the seat heaters", "opinion", "the kids can't stand"],
     ["I can't stand the smell of the AC", "opinion", "i can't stand"],
-    ["I hate it when the windows fog up", "opinion", "i hate"],
+    ["mom hates it when the steering wheel gets hot", "opinion", "mom hates"],
+    ["My favourite temperature is seventy-two", "opinion", "my favourite temperature is"],
     ["My dad's truck has a heated steering wheel and I love it", "opinion", "i love"],
     ["Heated seats are overrated if you ask me", "opinion", "heated seats are overrated"],
     ["Seventy-two degrees is my favourite temperature", "opinion", "72 degrees is my favourite temperature"],
@@ -161,6 +161,10 @@ describe("findStatement: opinions, questions about the car and phone numbers", (
     ["Dial 555 0142.", "phone", "dial 555 0142"],
     ["could you ring mum on 07700 900123 please", "phone", "ring mum on 07700 900123"],
     ["dial five five five oh one four two", "phone", "dial 5 5 5 oh 1 4 2"],
+    ["Dial 555, 0142.", "phone", "dial 555 0142"],
+    ["call 911", "phone", "call 911"],
+    ["hey car, i'd like you to dial 251 234 1442 when you get a chance", "phone", "dial 251 234 1442"],
+    ["call 555 0142 on speaker", "phone", "call 555 0142"],
   ])("%s -> %s", (text, kind, evidence) => {
     expect(findStatement(text)).toEqual({ kind, evidence });
   });
@@ -192,11 +196,40 @@ describe("findStatement: opinions, questions about the car and phone numbers", (
     "Could the rear be set to nineteen degrees centigrade?",
     "can my seat go back a bit",
     "can the sunroof open at speed open it a bit",
-    // Numbers that are settings.
+    // Numbers that are settings, and a request beside a call.
     "dial the temperature down to 68",
     "dial 555 0142 and turn up the volume",
     "dial 555 0142, volume up",
-    "set the volume to 12",
+    "volume down call 555 0142",
+    "way too loud, call 555 0142",
+    "call 555 0142 it's freezing",
+    // A code review's requests said in the opinion's own clause, without a comma.
+    "my mum hates drafts windows up",
+    "i love that song louder",
+    "he hates the heat ac on",
+    "he hates the heat max ac",
+    "my wife hates the cold passenger seat heater on for her",
+    "she hates the sun in her eyes sunshade closed",
+    "my son loves the sunroof open it for him",
+    "my wife doesn't like the fan this loud",
+    "i hate how loud the fan is",
+    "I love this song, a bit more",
+    // A feeling or a complaint beside an opinion asks (contract §3: "I'm cold" is +2).
+    "I'm freezing, my wife hates the cold",
+    "we're boiling, the kids hate the heat",
+    "it's too loud, my wife hates this song",
+    // A setting word at the end is held back, the model decides ("fog up", a part's state).
+    "my son loves the sunroof open",
+    "I hate it when the windows fog up",
+    // Capability questions that ask: an amount, a setting's direction, a terse request after.
+    "can the temp go up a bit while we're parked",
+    "can the volume go to 40 on the highway",
+    "can the volume go up on the highway",
+    "can the windows go up while it's raining",
+    "can the sunroof open at speed, sunroof open halfway",
+    "can the windows go down while we're moving windows down a bit",
+    // Judgements that, said of a running part, mean "less".
+    "the fan is overkill",
   ])("%s -> no finding", (text) => {
     expect(findStatement(text)).toBeNull();
   });
