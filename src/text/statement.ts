@@ -103,6 +103,22 @@ const LEAD_PHRASES = [
   "well",
   "um",
   "uh",
+  "hm",
+  "hmm",
+  "ah",
+  "ugh",
+  "argh",
+  "phew",
+  "jeez",
+  "gosh",
+  "wow",
+  "whoa",
+  "oops",
+  "man",
+  "oh man",
+  "yeah",
+  "seriously",
+  "excuse me",
   "er",
   "erm",
   "alright",
@@ -127,6 +143,16 @@ const LEAD_PHRASES = [
   "on the way here",
   "before",
 ].sort((a, b) => b.length - a.length);
+
+/** A word said twice or more in a row ("the the", "my my"); numbers are left alone. */
+const STUTTER = /\b([a-z][a-z']*)(?: \1\b)+/g;
+/**
+ * One word for a stutter, except a part named twice: "the kids opened the windows | windows
+ * up" is a report and a terse request.
+ */
+function unstutter(run: string, word: string): string {
+  return PARTS.test(word) || PLURAL_PARTS.test(word) ? run : word;
+}
 
 /** `clause` without its leading wake words, fillers and time adverbs. */
 function stripLead(clause: string): string {
@@ -846,7 +872,15 @@ function capabilityQuestion(rawText: string, clauses: readonly string[]): Statem
  * then decides, as always).
  */
 export function findStatement(rawText: string): StatementFinding | null {
-  const clauses = splitClauses(rawText);
+  // "Hey car, my wife turned …": a first clause of wake words and fillers alone says nothing,
+  // and a stutter ("the the kids", "my my daughter") is one word.
+  const spoken = splitClauses(rawText).map((c) => c.replace(STUTTER, unstutter));
+  const clauses = spoken.slice(
+    Math.max(
+      0,
+      spoken.findIndex((c) => stripLead(`${c} `) !== ""),
+    ),
+  );
   if (clauses[0] === undefined) return null;
   // Before the request words: "please don't turn on the AC" is polite and still forbids.
   const negated = negatedCommand(clauses);

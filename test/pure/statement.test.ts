@@ -28,6 +28,12 @@ describe("findStatement: reports and hypotheticals", () => {
     ["Will it be hot enough tomorrow to need the AC?", "hypothetical"],
     ["Is it safe to open the sunroof on the motorway?", "hypothetical"],
     ["Do you think it's too cold to have the sunroof open?", "hypothetical"],
+    // A wake-word clause before a comma, an interjection, a stutter.
+    ["Hey car, my wife turned the heat up earlier", "report"],
+    ["Ok car, would the heated seat help my back?", "hypothetical"],
+    ["jeez, my passenger turned up the heat this morning", "report"],
+    ["seriously my passenger passenger muted the radio on the way here", "report"],
+    ["the the kids opened the sunroof on the way here", "report"],
   ])("%s -> %s", (text, kind) => {
     expect(findStatement(text)?.kind).toBe(kind);
   });
@@ -35,6 +41,8 @@ describe("findStatement: reports and hypotheticals", () => {
   it.each([
     // requests, some with a story or a condition attached
     "turn the heat up",
+    "Hey car, turn up the heat",
+    "jeez, turn the heat up",
     "my son opened the window, close it",
     "my wife turned the heat up so turn it down",
     "she turned the music up earlier, volume down",
