@@ -109,6 +109,7 @@ const LEAD_PHRASES = [
   "ugh",
   "argh",
   "phew",
+  "oof",
   "jeez",
   "gosh",
   "wow",
@@ -365,6 +366,9 @@ function reportTailTells(report: string, rest: readonly string[]): boolean {
   if (/^(?:to|at|on)$/.test(rest[i] ?? "") && /^\d+$/.test(rest[i + 1] ?? "")) {
     i += 2;
     if (UNITS.has(rest[i] ?? "")) i++;
+  } else if (/^(?:to|at)$/.test(rest[i] ?? "") && DEGREES.has(rest[i + 1] ?? "")) {
+    // "turned the fan up to max before I got in": the value the report names.
+    i += 2;
   }
   return onlyTells(rest.slice(i));
 }

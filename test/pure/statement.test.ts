@@ -34,6 +34,8 @@ describe("findStatement: reports and hypotheticals", () => {
     ["jeez, my passenger turned up the heat this morning", "report"],
     ["seriously my passenger passenger muted the radio on the way here", "report"],
     ["the the kids opened the sunroof on the way here", "report"],
+    ["my son turned the fan up to max before I got in", "report"],
+    ["oof my passenger turned the temperature down again", "report"],
   ])("%s -> %s", (text, kind) => {
     expect(findStatement(text)?.kind).toBe(kind);
   });
@@ -42,6 +44,7 @@ describe("findStatement: reports and hypotheticals", () => {
     // requests, some with a story or a condition attached
     "turn the heat up",
     "Hey car, turn up the heat",
+    "my son turned the fan up to max, turn it down",
     "jeez, turn the heat up",
     "my son opened the window, close it",
     "my wife turned the heat up so turn it down",
