@@ -45,6 +45,21 @@ describe("octopus-agent say: the statement check", () => {
   });
 });
 
+/**
+ * `say --json` for words the statement check finds to be `kind`: the answer is "no request"
+ * and nothing but the non-actuating function is decided. Returns the JSON for more checks.
+ */
+async function heldBack(said: string, kind: string) {
+  const out = JSON.parse((await run(["say", "--json", said])).stdout);
+  expect(out.response, said).toBe("<nexa_20>()<nexa_end>");
+  expect(
+    out.decisions.map((d: { function: string }) => d.function),
+    said,
+  ).toEqual(["irrelevant_function"]);
+  expect(out.statement, said).toMatchObject({ kind });
+  return out;
+}
+
 describe("octopus-agent say: opinions, questions about the car and phone numbers", () => {
   it("actuates nothing for them, and still answers a request said beside an opinion", async () => {
     for (const [said, kind] of [
@@ -53,14 +68,8 @@ describe("octopus-agent say: opinions, questions about the car and phone numbers
       ["My mom hates it when the steering wheel gets hot.", "opinion"],
       ["Can the passenger seat go back far enough for someone who's six foot five?", "capability"],
     ]) {
-      const out = JSON.parse((await run(["say", "--json", said])).stdout);
-      expect(out.response, said).toBe("<nexa_20>()<nexa_end>");
-      expect(
-        out.decisions.map((d: { function: string }) => d.function),
-        said,
-      ).toEqual(["irrelevant_function"]);
+      const out = await heldBack(said, kind);
       // The shipped model actuates something for each; its answer is kept as the evidence.
-      expect(out.statement, said).toMatchObject({ kind });
       expect(out.model_response, said).not.toBe("<nexa_20>()<nexa_end>");
     }
     const request = JSON.parse((await run(["say", "--json", "turn it up, I love this song"])).stdout);
@@ -71,15 +80,7 @@ describe("octopus-agent say: opinions, questions about the car and phone numbers
 
 describe("octopus-agent say: a forbidden command", () => {
   it("never does what the driver said not to do", async () => {
-    for (const said of ["please don't turn on the AC", "do not open the sunroof"]) {
-      const out = JSON.parse((await run(["say", "--json", said])).stdout);
-      expect(out.response, said).toBe("<nexa_20>()<nexa_end>");
-      expect(
-        out.decisions.map((d: { function: string }) => d.function),
-        said,
-      ).toEqual(["irrelevant_function"]);
-      expect(out.statement, said).toMatchObject({ kind: "negated" });
-    }
+    for (const said of ["please don't turn on the AC", "do not open the sunroof"]) await heldBack(said, "negated");
   });
 });
 
