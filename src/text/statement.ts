@@ -148,11 +148,20 @@ const LEAD_PHRASES = [
 /** A word said twice or more in a row ("the the", "my my"); numbers are left alone. */
 const STUTTER = /\b([a-z][a-z']*)(?: \1\b)+/g;
 /**
- * One word for a stutter, except a part named twice: "the kids opened the windows | windows
- * up" is a report and a terse request.
+ * One word for a stutter ("the the kids", "don't close close the sunroof"), except a part, a
+ * setting or a degree said twice, and a state or command right after a part: "the kids
+ * opened the windows | windows up", "… up max max", "… the sunroof shut | shut it" ask for
+ * something.
  */
-function unstutter(run: string, word: string): string {
-  return PARTS.test(word) || PLURAL_PARTS.test(word) ? run : word;
+function unstutter(run: string, word: string, offset: number, clause: string): string {
+  if (PARTS.test(word) || PLURAL_PARTS.test(word) || SETTING_END.has(word) || DEGREES.has(word)) return run;
+  if (STATES.has(word) || COMMAND.has(word)) {
+    // A command said twice is one ("don't close close the sunroof"), unless it follows a
+    // part, where the first is the part's state ("the sunroof shut | shut it").
+    const before = clause.slice(0, offset).trim().split(" ").at(-1) ?? "";
+    if (PARTS.test(before) || PLURAL_PARTS.test(before)) return run;
+  }
+  return word;
 }
 
 /** `clause` without its leading wake words, fillers and time adverbs. */
@@ -348,6 +357,16 @@ function partNameRest(report: string, rest: readonly string[]): number {
 }
 
 /**
+ * Whether a degree after "to"/"at" is the value of the report's state: "up/on/open … to
+ * max", "down … to low". "turned the heat off to max" or "down to max" asks for something.
+ */
+function degreeFits(state: string | undefined, degree: string): boolean {
+  if (!DEGREES.has(degree)) return false;
+  if (degree === "low") return state === "down";
+  return state === "up" || state === "on" || state === "open";
+}
+
+/**
  * Whether the words after a report's object only finish the story: an optional state or
  * value that belongs to the report ("up", "open", "on full", "to 76 degrees"), then a tail
  * that only tells. "my wife turned the heat up cooler", "the kids opened the windows windows
@@ -357,8 +376,10 @@ function reportTailTells(report: string, rest: readonly string[]): boolean {
   let i = 0;
   // One state per report: "switched off the ac | on again" asks for the other one.
   const stateBefore =
-    /\b(?:up|down|on|off|back|out)\s+(?:it|them|the|my|our|his|her|their|both|every|that|this|all|a|an)\b/.test(report);
+    /\b(up|down|on|off|back|out)\s+(?:it|them|the|my|our|his|her|their|both|every|that|this|all|a|an)\b/.exec(report);
+  let state = stateBefore?.[1];
   if (!stateBefore && PARTICLES.has(rest[i] ?? "")) {
+    state = rest[i];
     i++;
     if (DEGREES.has(rest[i] ?? "")) i++;
     else if (rest[i] === "on" && DEGREES.has(rest[i + 1] ?? "")) i += 2;
@@ -366,11 +387,13 @@ function reportTailTells(report: string, rest: readonly string[]): boolean {
   if (/^(?:to|at|on)$/.test(rest[i] ?? "") && /^\d+$/.test(rest[i + 1] ?? "")) {
     i += 2;
     if (UNITS.has(rest[i] ?? "")) i++;
-  } else if (/^(?:to|at)$/.test(rest[i] ?? "") && DEGREES.has(rest[i + 1] ?? "")) {
+  } else if (/^(?:to|at)$/.test(rest[i] ?? "") && degreeFits(state, rest[i + 1] ?? "")) {
     // "turned the fan up to max before I got in": the value the report names.
     i += 2;
   }
-  return onlyTells(rest.slice(i));
+  // What is left only finishes the story: no feeling, complaint or terse request ("… up to
+  // max we're freezing", "… so loud").
+  return asksNothing(rest.slice(i).join(" "));
 }
 
 /**
@@ -607,11 +630,16 @@ const STATES = new Set("open closed shut on off up down".split(" "));
 const NOUN_AFTER = new Set("the my his her their our its your a an this that some any no".split(" "));
 /** A complaint about a degree: "… this loud", "… so cold", "I hate how loud …" wants a change. */
 const DEGREE_COMPLAINT = /\b(?:this|that|so|too|how)\s+(?:cold|hot|warm|loud|quiet|bright|dark|stuffy|chilly|noisy)\b/;
+/** A fix asked for with a verb the command list lacks: "… fix it", "… sort that out", "… revert it". */
+const FIX_IT = /\b(?:fix|revert|sort|reset|redo)\s+(?:it|that|this|them)\b/;
 /** How things are now, said beside a finding: "it's too loud", "I'm …", "we're …", "still". */
 const STATE_COMPLAINT = /\b(?:it's|its|it is|i'm|im|i am|we're|we are|too|still)\b/;
-/** A feeling said beside an opinion ("we're boiling, the kids hate the heat") asks (contract §3). */
+/**
+ * A feeling or exasperation said beside a finding ("we're boiling, the kids hate the heat",
+ * "… up to max ugh") asks (contract §3: "I'm cold" is +2).
+ */
 const FEELING_WORDS =
-  /\b(?:freezing|frozen|boiling|roasting|sweating|baking|melting|cold|hot|chilly|stuffy|warm|cooking|dying)\b/;
+  /\b(?:freezing|frozen|boiling|roasting|sweating|baking|melting|cold|hot|chilly|stuffy|warm|cooking|dying|brr|deafening|ugh|argh|jeez)\b/;
 
 /**
  * Whether words (a clause, or what follows an opinion's verb in it) may ask for something:
@@ -658,6 +686,7 @@ function asksNothing(text: string): boolean {
     onlyTells(words) &&
     !mayAsk(words) &&
     !STATE_COMPLAINT.test(text) &&
+    !FIX_IT.test(text) &&
     !FEELING_WORDS.test(text) &&
     !findComfortStatement(text)
   );

@@ -36,6 +36,7 @@ describe("findStatement: reports and hypotheticals", () => {
     ["the the kids opened the sunroof on the way here", "report"],
     ["my son turned the fan up to max before I got in", "report"],
     ["oof my passenger turned the temperature down again", "report"],
+    ["my my aunt set set the temperature to 19 a minute ago", "report"],
   ])("%s -> %s", (text, kind) => {
     expect(findStatement(text)?.kind).toBe(kind);
   });
@@ -45,6 +46,15 @@ describe("findStatement: reports and hypotheticals", () => {
     "turn the heat up",
     "Hey car, turn up the heat",
     "my son turned the fan up to max, turn it down",
+    // A second code review: a complaint after the report's degree, a degree that does not
+    // fit the report's state, a stutter of a state or a command after a part.
+    "my son turned the ac up to max we're freezing",
+    "my son turned the volume up to max so loud",
+    "my son turned the fan up to max fix it",
+    "my son turned the heat off to max",
+    "my wife turned the fan down to max",
+    "my wife turned the heat up max max",
+    "the kids opened the sunroof shut shut it",
     "jeez, turn the heat up",
     "my son opened the window, close it",
     "my wife turned the heat up so turn it down",
