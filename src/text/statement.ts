@@ -732,9 +732,9 @@ function phoneNumber(clauses: readonly string[]): StatementFinding | null {
     .trim()
     .split(" ");
   const verb = words.findIndex((w) => PHONE_VERB.has(w));
+  if (verb < 0) return null;
   // "I'd like you to dial …": the wish is the call itself.
-  const before = words.slice(0, verb).join(" ").replace(CALL_WISH, "").trim();
-  if (verb < 0 || !asksNothing(before)) return null;
+  if (!asksNothing(words.slice(0, verb).join(" ").replace(CALL_WISH, "").trim())) return null;
   let i = verb + 1;
   while (i < words.length && i <= verb + 4 && !/^\d/.test(words[i] as string)) i++;
   let digits = "";
