@@ -543,9 +543,8 @@ function forbiddenIn(clause: string): ForbiddenCommand[] {
  * `findForbiddenCommands` and the agent's negation check.
  */
 function negatedCommand(clauses: readonly string[]): StatementFinding | null {
-  // "hey car, don't …": a clause of wake words and fillers alone says nothing.
-  const start = clauses.findIndex((c) => stripLead(`${c} `) !== "");
-  const [first, ...later] = start < 0 ? [] : clauses.slice(start);
+  // `clauses` starts after any clause of wake words alone ("hey car, don't …"): see findStatement.
+  const [first, ...later] = clauses;
   if (first === undefined || !later.every((c) => COURTESY.test(c))) return null;
   const forbidden = forbiddenIn(first);
   // Only negated commands, one after another ("dont open the window dont open the sunroof").
@@ -908,12 +907,9 @@ export function findStatement(rawText: string): StatementFinding | null {
   // "Hey car, my wife turned …": a first clause of wake words and fillers alone says nothing,
   // and a stutter ("the the kids", "my my daughter") is one word.
   const spoken = splitClauses(rawText).map((c) => c.replace(STUTTER, unstutter));
-  const clauses = spoken.slice(
-    Math.max(
-      0,
-      spoken.findIndex((c) => stripLead(`${c} `) !== ""),
-    ),
-  );
+  const start = spoken.findIndex((c) => stripLead(`${c} `) !== "");
+  if (start < 0) return null;
+  const clauses = spoken.slice(start);
   if (clauses[0] === undefined) return null;
   // Before the request words: "please don't turn on the AC" is polite and still forbids.
   const negated = negatedCommand(clauses);
