@@ -10,7 +10,11 @@
  * - the "and" of "face and feet" / "feet and face" (one airflow mode);
  * - an "and" followed directly by a side ("rear left and right windows", "front and rear
  *   defrosters"): what follows is a modifier of the same thing, not a request ("and the
- *   rear to 68" still splits).
+ *   rear to 68" still splits);
+ * - the "and" inside a spoken number ("one hundred and fifteen millimetres", "two and a
+ *   half"), which src/text/numbers.ts reads as one number: split there, the first clause
+ *   said "100" and the second "15 mm", and a clause could vouch for a number the driver
+ *   never said.
  * Each clause is then normalized like any transcript; clauses that normalize to nothing are
  * dropped.
  *
@@ -20,12 +24,16 @@
  * decides what a clause's answer may add.
  */
 import { normalizeTranscript } from "./normalize.js";
+import { TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from "./numbers.js";
 
 /** At most this many clauses are answered; longer lists are left to the whole answer. */
 export const MAX_CLAUSES = 6;
 
 const PUNCTUATION = String.raw`(?:,(?!\d{3}(?!\d))|[;:!?]|\.(?=\s|$))`;
-const AND = String.raw`\band\b(?!\s+(?:(?:(?:my|the)\s+)?(?:feet|face)|left|right|front|rear|back)\b)`;
+const NUMBER_WORD = `(?:${Object.keys({ ...UNIT_WORDS, ...TEEN_WORDS, ...TENS_WORDS }).join("|")}|\\d)`;
+/** An "and" that belongs to a spoken number: "hundred and five", "two and a half". */
+const NUMBER_AND = String.raw`(?<=\b(?:hundred|thousand)\s+and)\s+${NUMBER_WORD}|(?<=(?:\b${NUMBER_WORD}[a-z-]*|\d)\s+and)\s+a\s+(?:half|quarter)\b`;
+const AND = String.raw`\band\b(?!\s+(?:(?:(?:my|the)\s+)?(?:feet|face)|left|right|front|rear|back)\b)(?!${NUMBER_AND})`;
 const BOUNDARY = new RegExp(
   String.raw`\s*(?:${PUNCTUATION}+\s*(?:and then|and also|and|then|also|plus)?|\band then\b|\band also\b|\bas well as\b|${AND}|\bthen\b|\balso\b|\bplus\b)\s*`,
   "i",

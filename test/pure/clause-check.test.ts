@@ -37,6 +37,10 @@ describe("splitClauses", () => {
     ["mute it; also fan to two", ["mute it", "fan to 2"]],
     ["Turn on the A.C., then fan up", ["turn on the ac", "fan up"]],
     ["defrosters off and the rear to 68", ["defrosters off", "the rear to 68"]],
+    // A number before "and" ends its clause when no number follows.
+    ["open the window two hundred and fifty mm and close the sunroof", ["open the window 250 mm", "close the sunroof"]],
+    ["set the fan to one and the volume to ten", ["set the fan to 1", "the volume to 10"]],
+    ["lower it a hundred and the sunroof too", ["lower it 100", "the sunroof too"]],
   ])("splits %j at punctuation and joining words", (text, clauses) => {
     expect(splitClauses(text)).toEqual(clauses);
   });
@@ -49,6 +53,14 @@ describe("splitClauses", () => {
     ["open it 1,000 mm", ["open it 1000 mm"]],
     ["set the rear to 21.5 degrees", ["set the rear to 21.5 degrees"]],
     ["set the driver side to seventy-two degrees", ["set the driver side to 72 degrees"]],
+    // The "and" of a spoken number is part of the number, not a list.
+    [
+      "slide the back right window open one hundred and fifteen millimetres",
+      ["slide the back right window open 115 mm"],
+    ],
+    ["move my seat back a hundred and twenty millimetres", ["move my seat back 120 mm"]],
+    ["set the rear to seventy and a half", ["set the rear to 70.5"]],
+    ["raise it 2 and a half cm", ["raise it 25 mm"]],
   ])("keeps %j whole", (text, clauses) => {
     expect(splitClauses(text)).toEqual(clauses);
   });
