@@ -355,6 +355,7 @@ describe.each([
   { file: "test-natural-16.jsonl", asrNoise: 40 },
   { file: "dev-natural-17.jsonl", asrNoise: 40 },
   { file: "test-natural-18.jsonl", asrNoise: 40 },
+  { file: "dev-natural-19.jsonl", asrNoise: 40 },
 ])("hand-written dev set $file", ({ file, asrNoise }) => {
   const lines = readFileSync(join(__dirname, "../../models/vehicle-v1/eval", file), "utf8")
     .trim()
