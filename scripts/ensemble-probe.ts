@@ -20,8 +20,8 @@ import { getLlama, type LlamaContextSequence, LlamaLogLevel, type LlamaModel, ty
 import type { TextModel } from "../src/agent/agent.js";
 import { checkAnswer } from "../src/agent/checks.js";
 import { loadDataset } from "../src/eval/dataset.js";
-import { inputOf } from "../src/eval/run.js";
-import { scoreItem } from "../src/eval/score.js";
+import type { Predictor } from "../src/eval/predictor.js";
+import { evaluatePredictor } from "../src/eval/run.js";
 import { promptPrefixTokens, promptTokensFor } from "../src/model/runtime.js";
 import { registry } from "../src/registry/index.js";
 
@@ -128,25 +128,36 @@ const ensemble: TextModel = {
   },
 };
 
+/** The ensemble (and with --agent the agent's checks on it) as the evaluation's system under test. */
+const predictor: Predictor = {
+  name: `ensemble of ${members.length}`,
+  async predict(input, raw) {
+    const started = performance.now();
+    let response = await answer(input);
+    if (values.agent && raw !== undefined) response = (await checkAnswer(ensemble, raw, response)).response;
+    return { response, latencyMs: performance.now() - started };
+  },
+};
+
 const lines: string[] = [];
 for (const file of positionals) {
   const loaded = await loadDataset(file, basename(file));
   if (!loaded.ok) throw new Error(loaded.error.message);
-  let right = 0;
   const started = performance.now();
-  for (const row of loaded.rows) {
-    const input = inputOf(row);
-    let got = input.ok ? await answer(input.text) : "";
-    if (input.ok && values.agent) got = (await checkAnswer(ensemble, row.query, got)).response;
-    const exact = scoreItem({
-      id: row.id,
-      query: row.query,
-      expected: row.response,
-      predicted: got,
-      latencyMs: 0,
-    }).exact;
+  const run = await evaluatePredictor(predictor, loaded.rows);
+  let right = 0;
+  for (const { item, exact } of run.items) {
     if (exact) right++;
-    lines.push(JSON.stringify({ set: basename(file), id: row.id, exact, q: row.query, want: row.response, got }));
+    lines.push(
+      JSON.stringify({
+        set: basename(file),
+        id: item.id,
+        exact,
+        q: item.query,
+        want: item.expected,
+        got: item.predicted,
+      }),
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`${basename(file)}: ${right}/${loaded.rows.length} (${seconds.toFixed(0)} s)`);
