@@ -68,21 +68,24 @@ if (members.some((m) => vocabulary(m.model) !== vocabulary(first.model))) {
 }
 const end = first.model.tokens.eos;
 
-/** Next-token probabilities of every member after the prompt for `input`. */
+/** Feeds `tokens` to a member and returns its next-token probabilities after the last one. */
+async function evaluateForNext(m: Member, tokens: readonly Token[]): Promise<Map<Token, number>> {
+  const out = await m.sequence.controlledEvaluate(
+    tokens.map((t, i) => (i === tokens.length - 1 ? [t, { generateNext: { probabilities: true } }] : t)),
+  );
+  const probabilities = out[out.length - 1]?.next.probabilities;
+  if (!probabilities) throw new Error("node-llama-cpp returned no next-token probabilities");
+  return probabilities;
+}
+
+/** Next-token probabilities of every member after the prompt for `input` (the fixed prefix is kept). */
 async function promptDistributions(input: string): Promise<Map<Token, number>[]> {
   return Promise.all(
     members.map(async (m) => {
-      const tokens = promptTokensFor(m.model, registry, input);
       const keep = m.prefix.length;
       if (m.sequence.nextTokenIndex > keep)
         await m.sequence.eraseContextTokenRanges([{ start: keep, end: m.sequence.nextTokenIndex }]);
-      const rest = tokens.slice(keep);
-      const out = await m.sequence.controlledEvaluate(
-        rest.map((t, i) => (i === rest.length - 1 ? [t, { generateNext: { probabilities: true } }] : t)),
-      );
-      const last = out[out.length - 1]?.next.probabilities;
-      if (!last) throw new Error("no probabilities after the prompt");
-      return last;
+      return evaluateForNext(m, promptTokensFor(m.model, registry, input).slice(keep));
     }),
   );
 }
@@ -106,13 +109,7 @@ async function answer(input: string): Promise<string> {
     const token = pick(distributions);
     out.push(token);
     if (token === end) break;
-    distributions = await Promise.all(
-      members.map(async (m) => {
-        const [r] = await m.sequence.controlledEvaluate([[token, { generateNext: { probabilities: true } }]]);
-        if (!r?.next.probabilities) throw new Error("no probabilities for the next token");
-        return r.next.probabilities;
-      }),
-    );
+    distributions = await Promise.all(members.map((m) => evaluateForNext(m, [token])));
   }
   return first.model.detokenize(out, true);
 }
